@@ -1,0 +1,83 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/org";
+import { requireOrgAccess } from "../auth/permissions.server.ts";
+import { ROLE_LABELS } from "../auth/schemas.ts";
+import { departementLabel } from "../../diagnostics/departements.ts";
+import { STRUCTURE_TYPE_LABELS, type StructureType } from "../../diagnostics/types.ts";
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.org.name ?? "Espace"} · Boussole Égalité` }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { org, role } = await requireOrgAccess(request, params.orgId, "view");
+  return {
+    welcome: new URL(request.url).searchParams.get("bienvenue") === "1",
+    role,
+    org: {
+      id: org.id,
+      kind: org.kind,
+      name: org.name,
+      siret: org.siret,
+      structureType: org.structureType ? STRUCTURE_TYPE_LABELS[org.structureType as StructureType] : null,
+      commune: org.commune,
+      departement: org.departement ? departementLabel(org.departement) : null,
+      departements: org.departements.map(departementLabel),
+    },
+  };
+}
+
+export default function OrgSpace({ loaderData }: Route.ComponentProps) {
+  const { org, role } = loaderData;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/espace">Mon espace</Link> › {org.name}
+      </p>
+      <h1>{org.name}</h1>
+      {loaderData.welcome ? (
+        <div className="notice notice-success" role="status">
+          L'espace de votre structure est créé. Vous pouvez inviter votre équipe depuis la rubrique « Membres ».
+        </div>
+      ) : null}
+      <dl className="facts">
+        {org.kind === "structure" ? (
+          <>
+            <div>
+              <dt>Type</dt>
+              <dd>{org.structureType}</dd>
+            </div>
+            <div>
+              <dt>SIRET</dt>
+              <dd>{org.siret}</dd>
+            </div>
+            <div>
+              <dt>Commune</dt>
+              <dd>
+                {org.commune} ({org.departement})
+              </dd>
+            </div>
+          </>
+        ) : null}
+        {org.kind === "ddets" ? (
+          <div>
+            <dt>Départements suivis</dt>
+            <dd>{org.departements.join(", ")}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Votre rôle</dt>
+          <dd>{ROLE_LABELS[role]}</dd>
+        </div>
+      </dl>
+      <nav aria-label="Rubriques de l'espace">
+        <ul className="cards">
+          <li className="card">
+            <h2>
+              <Link to={`/o/${org.id}/membres`}>Membres</Link>
+            </h2>
+            <p className="small">Les personnes qui ont accès à cet espace et leur rôle.</p>
+          </li>
+        </ul>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Route } from "./+types/resources";
+import { GUIDES } from "../content/guides.ts";
+
+export const meta: Route.MetaFunction = () => [{ title: "Ressources et accompagnement · Boussole Égalité" }];
+
+export default function Resources() {
+  return (
+    <div className="prose">
+      <h1>Ressources et accompagnement</h1>
+      <p className="lead">
+        Des guides pour aller plus loin, et les organismes qui accompagnent les structures inclusives dans leur démarche
+        d'égalité professionnelle.
+      </p>
+      <section aria-labelledby="guides">
+        <h2 id="guides">Guides et outils</h2>
+        <ul>
+          {GUIDES.map((g) => (
+            <li key={g.title}>
+              <strong>{g.title}</strong> : {g.description}
+              {g.source ? <span className="small"> ({g.source})</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/signup";
+import { loadValidInvitation, signUp, signUpWithInvitation } from "../auth/accounts.server.ts";
+import { requireAnonymous } from "../auth/permissions.server.ts";
+import { InvitedSignupSchema, SignupSchema } from "../auth/schemas.ts";
+import { sessionCookie } from "../auth/session.server.ts";
+import { PASSWORD_MIN_LENGTH } from "../auth/password-rules.ts";
+import { ErrorSummary, Field } from "../ui/form.tsx";
+import { useSchemaForm } from "../ui/use-form.ts";
+import { DEPARTEMENT_OPTIONS } from "../../diagnostics/departements.ts";
+import { STRUCTURE_TYPES, STRUCTURE_TYPE_LABELS } from "../../diagnostics/types.ts";
+
+export const meta: Route.MetaFunction = () => [{ title: "Créer un compte · Boussole Égalité" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireAnonymous(request);
+  const token = new URL(request.url).searchParams.get("invitation");
+  if (!token) return { invitation: null };
+  const invitation = await loadValidInvitation(token);
+  return {
+    invitation: invitation ? { token, organizationName: invitation.organizationName, email: invitation.email } : null,
+    invalidInvitation: !invitation,
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  await requireAnonymous(request);
+  const formData = await request.formData();
+  const invited = typeof formData.get("invitation") === "string" && formData.get("invitation") !== "";
+  if (invited) {
+    const submission = parseWithZod(formData, { schema: InvitedSignupSchema });
+    if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    const result = await signUpWithInvitation(request, submission.value);
+    if (!result.ok)
+      return data({ result: submission.reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors, hideFields: ["password"] }) }, { status: result.status ?? 400 });
+    throw redirect(`/o/${result.value.organizationId}`, { headers: { "Set-Cookie": sessionCookie(result.value.token, result.value.expiresAt) } });
+  }
+  const submission = parseWithZod(formData, { schema: SignupSchema });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  const result = await signUp(request, submission.value);
+  if (!result.ok)
+    return data({ result: submission.reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors, hideFields: ["password"] }) }, { status: result.status ?? 400 });
+  throw redirect(`/o/${result.value.organizationId}?bienvenue=1`, {
+    headers: { "Set-Cookie": sessionCookie(result.value.token, result.value.expiresAt) },
+  });
+}
+
+const LABELS = {
+  name: "Votre nom",
+  email: "Votre adresse électronique",
+  password: "Mot de passe",
+  structureName: "Nom de la structure",
+  siret: "SIRET de la structure",
+  structureType: "Type de structure",
+  departement: "Département",
+  commune: "Commune",
+};
+
+export default function Signup({ loaderData, actionData }: Route.ComponentProps) {
+  const invitation = loaderData.invitation;
+  const schema = invitation ? InvitedSignupSchema : SignupSchema;
+  const [form, fields] = useSchemaForm(schema, {
+    id: "inscription",
+    lastResult: actionData?.result,
+    defaultValue: invitation ? { email: invitation.email } : undefined,
+  });
+  // The two schemas share their first fields; the structure fields exist only without invitation.
+  const f = fields as unknown as Record<keyof typeof LABELS, Parameters<typeof getInputProps>[0]>;
+  return (
+    <div className="narrow">
+      <h1>Créer un compte</h1>
+      {invitation ? (
+        <p className="lead">
+          Vous êtes invité ou invitée à rejoindre l'espace « {invitation.organizationName} ». Créez votre compte
+          pour y accéder.
+        </p>
+      ) : (
+        <p className="lead">
+          Le compte crée l'espace de votre structure : vous en serez la personne propriétaire et pourrez inviter votre
+          équipe. Si votre structure a déjà un espace, demandez plutôt une invitation.
+        </p>
+      )}
+      {"invalidInvitation" in loaderData && loaderData.invalidInvitation ? (
+        <div className="notice notice-warning" role="status">
+          Ce lien d'invitation n'est plus valable (déjà utilisé, retiré ou expiré). Vous pouvez créer l'espace de votre
+          propre structure ci-dessous, ou demander une nouvelle invitation.
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <ErrorSummary form={form} fields={f} labels={invitation ? { name: LABELS.name, email: LABELS.email, password: LABELS.password } : LABELS} />
+        {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
+        <fieldset>
+          <legend>Vous</legend>
+          <Field field={f.name} label={LABELS.name} help="Prénom et nom, tels que vos collègues vous connaissent.">
+            {(p) => <input {...getInputProps(f.name, { type: "text" })} {...p} autoComplete="name" />}
+          </Field>
+          <Field field={f.email} label={LABELS.email} help="Elle sert à vous connecter et à recevoir les liens de réinitialisation.">
+            {(p) => <input {...getInputProps(f.email, { type: "email" })} {...p} autoComplete="email" />}
+          </Field>
+          <Field
+            field={f.password}
+            label={LABELS.password}
+            help={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.`}
+          >
+            {(p) => <input {...getInputProps(f.password, { type: "password" })} {...p} autoComplete="new-password" />}
+          </Field>
+        </fieldset>
+        {invitation ? null : (
+          <fieldset>
+            <legend>Votre structure</legend>
+            <Field field={f.structureName} label={LABELS.structureName}>
+              {(p) => <input {...getInputProps(f.structureName, { type: "text" })} {...p} autoComplete="organization" />}
+            </Field>
+            <Field field={f.siret} label={LABELS.siret} help="14 chiffres, sur vos fiches de paie ou l'avis de situation Insee. Les espaces sont acceptés.">
+              {(p) => <input {...getInputProps(f.siret, { type: "text" })} {...p} inputMode="numeric" />}
+            </Field>
+            <Field field={f.structureType} label={LABELS.structureType}>
+              {(p) => (
+                <select {...getSelectProps(f.structureType)} {...p}>
+                  <option value="">Choisissez…</option>
+                  {STRUCTURE_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {STRUCTURE_TYPE_LABELS[t]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field field={f.departement} label={LABELS.departement}>
+              {(p) => (
+                <select {...getSelectProps(f.departement)} {...p}>
+                  <option value="">Choisissez…</option>
+                  {DEPARTEMENT_OPTIONS.map((d) => (
+                    <option key={d.code} value={d.code}>
+                      {d.code} – {d.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field field={f.commune} label={LABELS.commune}>
+              {(p) => <input {...getInputProps(f.commune, { type: "text" })} {...p} autoComplete="address-level2" />}
+            </Field>
+          </fieldset>
+        )}
+        <p className="small">
+          Les données que vous saisissez restent celles de votre structure : seules les personnes que vous invitez, et les
+          organismes d'accompagnement auxquels vous donnez accès, peuvent les voir.{" "}
+          <Link to="/confidentialite">En savoir plus</Link>.
+        </p>
+        <button type="submit" className="button">
+          Créer mon compte
+        </button>
+      </Form>
+      <p>
+        Vous avez déjà un compte ? <Link to="/connexion">Connectez-vous</Link>.
+      </p>
+    </div>
+  );
+}

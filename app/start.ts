@@ -1,0 +1,54 @@
+/**
+ * `npm start`: builds when needed, migrates, seeds a demo when the database is empty, then serves.
+ * Uses PostgreSQL when DATABASE_URL is set, else the embedded PGlite under ./data/.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+// Before React and React Router load: they pick their production or development build on import.
+process.env.NODE_ENV ??= "production";
+const root = process.cwd();
+const buildDir = path.join(root, "build");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const serverBuild = path.join(buildDir, "server", "index.js");
+  if (!fs.existsSync(serverBuild)) return true;
+  const built = fs.statSync(serverBuild).mtimeMs;
+  return ["app", "db", "diagnostics", "public"].some((d) => fs.existsSync(d) && newestMtime(path.join(root, d)) > built);
+}
+
+if (buildIsStale()) {
+  console.log("Construction de l'application (une minute environ la première fois)…");
+  execFileSync(process.execPath, [path.join(root, "node_modules", "@react-router", "dev", "bin.js"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+}
+
+const { closeDb, getDbHandle } = await import("../db/client.ts");
+const { seedDemoIfEmpty } = await import("../db/seed.ts");
+const { hashPassword } = await import("./auth/password.server.ts");
+const { serve } = await import("./server.ts");
+
+const handle = await getDbHandle();
+console.log(handle.driver === "postgres" ? "Base de données : PostgreSQL (DATABASE_URL)." : "Base de données intégrée (PGlite) dans ./data/pglite.");
+const demo = await seedDemoIfEmpty(handle.db, { hashPassword });
+const port = Number(process.env.PORT ?? 3000);
+await serve(buildDir, port, closeDb);
+console.log(`\nBoussole Égalité est prête : http://localhost:${port}\n`);
+if (demo) {
+  console.log("Comptes de démonstration (mot de passe pour tous : " + demo.password + ") :");
+  for (const account of demo.accounts) console.log(`  ${account.email.padEnd(36)} ${account.description}`);
+  console.log("Les courriels (invitations, réinitialisations) sont écrits dans ./data/outbox/ quand SMTP_URL n'est pas défini.\n");
+}
