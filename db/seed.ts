@@ -3,6 +3,7 @@ import type { Db } from "./client.ts";
 import { insertOrganization, upsertMembership } from "./queries/organizations.ts";
 import { insertUser } from "./queries/users.ts";
 import { users } from "./schema.ts";
+import { demoStructures, insertSeedStructures } from "./seed-ddets.ts";
 
 /** The demo password of every demo account (printed at start-up; never use it in production). */
 export const DEMO_PASSWORD = "boussole-demo-2026";
@@ -21,7 +22,8 @@ export interface DemoInfo {
 }
 
 /**
- * Seeds the demo (one ACI with three members, one accompaniment association, one DDETS for 59 and 62)
+ * Seeds the demo (one ACI with three members, one accompaniment association, one DDETS for 59 and 62
+ * and fourteen member-less structures of the Nord and the Pas-de-Calais with diagnostics)
  * when the database has no user. Returns the demo logins when the demo accounts exist.
  */
 export async function seedDemoIfEmpty(db: Db, deps: { hashPassword: (p: string) => Promise<string> }): Promise<DemoInfo | null> {
@@ -45,5 +47,7 @@ export async function seedDemo(db: Db, deps: { hashPassword: (p: string) => Prom
     await upsertMembership(tx, aci.id, ids["ca@aci-demo.fr"], "viewer");
     await insertOrganization(tx, { kind: "accompagnement", name: "Égalité Conseil Nord (démo)" }, ids["conseil@accompagnement-demo.fr"]);
     await insertOrganization(tx, { kind: "ddets", name: "DDETS Nord – Pas-de-Calais (démo)", departements: ["59", "62"] }, ids["agent@ddets-demo.fr"]);
+    // Structures of the Nord and the Pas-de-Calais with diagnostics, so that the DDETS demo has figures to show.
+    await insertSeedStructures(tx, demoStructures(), 2026);
   });
 }

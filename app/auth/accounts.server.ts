@@ -5,6 +5,7 @@ import {
   insertInvitation,
   markInvitationAccepted,
 } from "../../db/queries/invitations.ts";
+import { linkCampaignInvitations } from "../../db/queries/ddets.ts";
 import { insertOrganization, siretExists, upsertMembership } from "../../db/queries/organizations.ts";
 import { consumePasswordReset, findPasswordReset, insertPasswordReset } from "../../db/queries/password-resets.ts";
 import { findUserByEmail, findUserById, insertUser, updatePassword } from "../../db/queries/users.ts";
@@ -33,9 +34,14 @@ export interface SignupInput {
   structureType: string;
   departement: string;
   commune: string;
+  /** The DDETS campaign invitation the sign-up link carried (?campagne=…), if any. */
+  campaignId?: string | null;
 }
 
-/** Creates the user, the structure and the ownership in one transaction, then a session. */
+/**
+ * Creates the user, the structure and the ownership in one transaction, then a session. The new
+ * structure is linked to the DDETS campaign invitations of its email, and to the one its link carried.
+ */
 export async function signUp(request: Request, input: SignupInput): Promise<Result<{ token: string; expiresAt: Date; organizationId: string }>> {
   if (!(await checkRateLimits([["signupPerIp", clientIp(request)]])))
     return { ok: false, formErrors: ["Trop de comptes créés depuis cette adresse. Réessayez dans une heure."], status: 429 };
@@ -74,6 +80,7 @@ export async function signUp(request: Request, input: SignupInput): Promise<Resu
       user.id,
     );
     await insertAudit(tx, { organizationId: org.id, actorUserId: user.id, action: "organization.created" });
+    await linkCampaignInvitations(tx, { email: input.email, campaignId: input.campaignId ?? null, structureId: org.id });
     const session = await createSession(tx, user.id);
     return { ...session, organizationId: org.id };
   });

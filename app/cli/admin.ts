@@ -3,6 +3,8 @@ import { getDb } from "../../db/client.ts";
 import { insertAudit } from "../../db/queries/audit.ts";
 import { findOrganizationByName, insertOrganization, upsertMembership } from "../../db/queries/organizations.ts";
 import { findUserByEmail } from "../../db/queries/users.ts";
+import { seedDemoIfEmpty } from "../../db/seed.ts";
+import { hashPassword } from "../auth/password.server.ts";
 import { ORG_KINDS, ROLES, type OrgKind, type Role } from "../../db/schema-enums.ts";
 import { isDepartementCode } from "../../diagnostics/departements.ts";
 import { EmailSchema } from "../auth/schemas.ts";
@@ -83,6 +85,18 @@ export const adminCommands: Record<string, (args: string[], io: CliIo) => Promis
       return 1;
     }
     io.stdout(`${JSON.stringify({ org: orgId, email: email.data, role })}\n`);
+    return 0;
+  },
+
+  /** `npm run db:seed`: the demo accounts, only when the database has no user yet. */
+  async "seed-demo"(_args, io) {
+    const demo = await seedDemoIfEmpty(await getDb(), { hashPassword });
+    if (!demo) {
+      io.stderr("La base contient déjà des comptes : la démonstration n'est ajoutée qu'à une base vide.\n");
+      return 1;
+    }
+    io.stdout(`Démonstration prête. Mot de passe de tous les comptes : ${demo.password}\n`);
+    for (const account of demo.accounts) io.stdout(`  ${account.email}  ${account.description}\n`);
     return 0;
   },
 };

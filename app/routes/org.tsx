@@ -8,10 +8,11 @@ import { STRUCTURE_TYPE_LABELS, type StructureType } from "../../diagnostics/typ
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.org.name ?? "Espace"} · Boussole Égalité` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { org, role } = await requireOrgAccess(request, params.orgId, "view");
+  const { org, role, via } = await requireOrgAccess(request, params.orgId, "view", undefined, { advisors: true });
   return {
     welcome: new URL(request.url).searchParams.get("bienvenue") === "1",
     role,
+    isMember: via.kind === "member",
     org: {
       id: org.id,
       kind: org.kind,
@@ -65,17 +66,75 @@ export default function OrgSpace({ loaderData }: Route.ComponentProps) {
         ) : null}
         <div>
           <dt>Votre rôle</dt>
-          <dd>{ROLE_LABELS[role]}</dd>
+          <dd>
+            {loaderData.isMember
+              ? ROLE_LABELS[role]
+              : role === "editor"
+                ? "Accompagnement (lecture et modification)"
+                : "Accompagnement (lecture seule)"}
+          </dd>
         </div>
       </dl>
       <nav aria-label="Rubriques de l'espace">
         <ul className="cards">
-          <li className="card">
-            <h2>
-              <Link to={`/o/${org.id}/membres`}>Membres</Link>
-            </h2>
-            <p className="small">Les personnes qui ont accès à cet espace et leur rôle.</p>
-          </li>
+          {org.kind === "structure" ? (
+            <li className="card">
+              <h2>
+                <Link to={`/o/${org.id}/diagnostics`}>Diagnostics</Link>
+              </h2>
+              <p className="small">Faire le point année par année : profil, emplois, neuf domaines, Index et résultats.</p>
+            </li>
+          ) : null}
+          {org.kind === "ddets" ? (
+            <>
+              <li className="card">
+                <h2>
+                  <Link to={`/o/${org.id}/suivi`}>Suivi des structures</Link>
+                </h2>
+                <p className="small">L'usage du service dans vos départements et les résultats d'ensemble, sous secret statistique.</p>
+              </li>
+              <li className="card">
+                <h2>
+                  <Link to={`/o/${org.id}/campagnes`}>Campagnes d'invitation</Link>
+                </h2>
+                <p className="small">Inviter les structures de vos départements à faire leur autodiagnostic.</p>
+              </li>
+            </>
+          ) : null}
+          {loaderData.isMember ? (
+            <li className="card">
+              <h2>
+                <Link to={`/o/${org.id}/membres`}>Membres</Link>
+              </h2>
+              <p className="small">Les personnes qui ont accès à cet espace et leur rôle.</p>
+            </li>
+          ) : null}
+          {org.kind === "structure" && loaderData.isMember ? (
+            <li className="card">
+              <h2>
+                <Link to={`/o/${org.id}/accompagnement`}>Accompagnement</Link>
+              </h2>
+              <p className="small">Les associations d'accompagnement qui voient vos diagnostics, leurs demandes d'accès et le journal des accès.</p>
+            </li>
+          ) : null}
+          {org.kind === "accompagnement" ? (
+            <>
+              <li className="card">
+                <h2>
+                  <Link to={`/o/${org.id}/clients`}>Structures accompagnées</Link>
+                </h2>
+                <p className="small">Les structures qui vous ont donné accès à leurs diagnostics, et vos demandes d'accès.</p>
+              </li>
+              {role !== "viewer" ? (
+                <li className="card">
+                  <h2>
+                    <Link to={`/o/${org.id}/clients/nouvelle`}>Créer l'espace d'une structure</Link>
+                  </h2>
+                  <p className="small">Pour un atelier{"\u00a0"}: l'espace est créé avec vous, sa direction est invitée à en devenir propriétaire.</p>
+                </li>
+              ) : null}
+            </>
+          ) : null}
         </ul>
       </nav>
     </>

@@ -1,4 +1,5 @@
-import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { StructureFields } from "../ui/structure-fields.tsx";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/signup";
@@ -9,20 +10,28 @@ import { sessionCookie } from "../auth/session.server.ts";
 import { PASSWORD_MIN_LENGTH } from "../auth/password-rules.ts";
 import { ErrorSummary, Field } from "../ui/form.tsx";
 import { useSchemaForm } from "../ui/use-form.ts";
-import { DEPARTEMENT_OPTIONS } from "../../diagnostics/departements.ts";
-import { STRUCTURE_TYPES, STRUCTURE_TYPE_LABELS } from "../../diagnostics/types.ts";
+import { getDb } from "../../db/client.ts";
+import { findCampaignInvitation } from "../../db/queries/ddets.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Créer un compte · Boussole Égalité" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireAnonymous(request);
-  const token = new URL(request.url).searchParams.get("invitation");
-  if (!token) return { invitation: null };
+  const params = new URL(request.url).searchParams;
+  const token = params.get("invitation");
+  if (!token) return { invitation: null, campaign: await campaignOf(params.get("campagne")) };
   const invitation = await loadValidInvitation(token);
   return {
     invitation: invitation ? { token, organizationName: invitation.organizationName, email: invitation.email } : null,
     invalidInvitation: !invitation,
   };
+}
+
+/** The DDETS campaign a sign-up link carries (?campagne=<invitation id>): its id and the DDETS's name; null when unknown. */
+async function campaignOf(id: string | null) {
+  if (!id || id.length > 100) return null;
+  const row = await findCampaignInvitation(await getDb(), id);
+  return row ? { id: row.id, ddetsName: row.ddetsName } : null;
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -39,7 +48,8 @@ export async function action({ request }: Route.ActionArgs) {
   }
   const submission = parseWithZod(formData, { schema: SignupSchema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  const result = await signUp(request, submission.value);
+  const campaign = formData.get("campagne");
+  const result = await signUp(request, { ...submission.value, campaignId: typeof campaign === "string" && campaign.length <= 100 ? campaign : null });
   if (!result.ok)
     return data({ result: submission.reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors, hideFields: ["password"] }) }, { status: result.status ?? 400 });
   throw redirect(`/o/${result.value.organizationId}?bienvenue=1`, {
@@ -77,10 +87,18 @@ export default function Signup({ loaderData, actionData }: Route.ComponentProps)
           pour y accéder.
         </p>
       ) : (
-        <p className="lead">
-          Le compte crée l'espace de votre structure : vous en serez la personne propriétaire et pourrez inviter votre
-          équipe. Si votre structure a déjà un espace, demandez plutôt une invitation.
-        </p>
+        <>
+          {"campaign" in loaderData && loaderData.campaign ? (
+            <p className="notice notice-info">
+              {loaderData.campaign.ddetsName} vous invite à faire l'autodiagnostic de l'égalité professionnelle de votre structure. La DDETS verra le nom, le type et la
+              commune de votre structure et l'avancement du diagnostic, jamais vos réponses ni vos données sur le personnel.
+            </p>
+          ) : null}
+          <p className="lead">
+            Le compte crée l'espace de votre structure : vous en serez la personne propriétaire et pourrez inviter votre
+            équipe. Si votre structure a déjà un espace, demandez plutôt une invitation.
+          </p>
+        </>
       )}
       {"invalidInvitation" in loaderData && loaderData.invalidInvitation ? (
         <div className="notice notice-warning" role="status">
@@ -91,6 +109,7 @@ export default function Signup({ loaderData, actionData }: Route.ComponentProps)
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} fields={f} labels={invitation ? { name: LABELS.name, email: LABELS.email, password: LABELS.password } : LABELS} />
         {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
+        {!invitation && "campaign" in loaderData && loaderData.campaign ? <input type="hidden" name="campagne" value={loaderData.campaign.id} /> : null}
         <fieldset>
           <legend>Vous</legend>
           <Field field={f.name} label={LABELS.name} help="Prénom et nom, tels que vos collègues vous connaissent.">
@@ -110,39 +129,7 @@ export default function Signup({ loaderData, actionData }: Route.ComponentProps)
         {invitation ? null : (
           <fieldset>
             <legend>Votre structure</legend>
-            <Field field={f.structureName} label={LABELS.structureName}>
-              {(p) => <input {...getInputProps(f.structureName, { type: "text" })} {...p} autoComplete="organization" />}
-            </Field>
-            <Field field={f.siret} label={LABELS.siret} help="14 chiffres, sur vos fiches de paie ou l'avis de situation Insee. Les espaces sont acceptés.">
-              {(p) => <input {...getInputProps(f.siret, { type: "text" })} {...p} inputMode="numeric" />}
-            </Field>
-            <Field field={f.structureType} label={LABELS.structureType}>
-              {(p) => (
-                <select {...getSelectProps(f.structureType)} {...p}>
-                  <option value="">Choisissez…</option>
-                  {STRUCTURE_TYPES.map((t) => (
-                    <option key={t} value={t}>
-                      {STRUCTURE_TYPE_LABELS[t]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field field={f.departement} label={LABELS.departement}>
-              {(p) => (
-                <select {...getSelectProps(f.departement)} {...p}>
-                  <option value="">Choisissez…</option>
-                  {DEPARTEMENT_OPTIONS.map((d) => (
-                    <option key={d.code} value={d.code}>
-                      {d.code} – {d.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field field={f.commune} label={LABELS.commune}>
-              {(p) => <input {...getInputProps(f.commune, { type: "text" })} {...p} autoComplete="address-level2" />}
-            </Field>
+            <StructureFields fields={f} labels={LABELS} own />
           </fieldset>
         )}
         <p className="small">

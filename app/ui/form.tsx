@@ -45,7 +45,7 @@ export function ErrorSummary({
         {items.map((item) => (
           <li key={item.id}>
             <a href={`#${item.id}`}>
-              {item.label} : {item.message}
+              {item.label}&nbsp;: {item.message}
             </a>
           </li>
         ))}

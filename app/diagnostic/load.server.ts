@@ -1,0 +1,36 @@
+import { getDb } from "../../db/client.ts";
+import { findDiagnostic } from "../../db/queries/diagnostics.ts";
+import { diagnosticProgress, ProfileSchema } from "../../diagnostics/profile.ts";
+import type { Answers } from "../../diagnostics/questionnaire.ts";
+import type { Profile, StructureType } from "../../diagnostics/types.ts";
+import { notFound, requireOrgAccess, type OrgAction } from "../auth/permissions.server.ts";
+
+/**
+ * Every loader and action of a diagnostic starts here: the permission check on the structure (404
+ * for anyone who may not know it exists), then the diagnostic read through the organisation id.
+ */
+export async function requireDiagnostic(request: Request, params: { orgId?: string; diagId?: string }, action: OrgAction) {
+  const access = await requireOrgAccess(request, params.orgId, action, ["structure"], { advisors: true });
+  if (!params.diagId) notFound();
+  const diagnostic = await findDiagnostic(await getDb(), access.org.id, params.diagId);
+  if (!diagnostic) notFound();
+  const parsed = diagnostic.profile ? ProfileSchema.safeParse(diagnostic.profile) : null;
+  const profile: Profile | null = parsed?.success ? { ...parsed.data, departement: access.org.departement ?? undefined } : null;
+  const answers: Answers = Object.fromEntries(diagnostic.answers.map((a) => [a.questionId, a.value]));
+  return {
+    access,
+    diagnostic,
+    profile,
+    answers,
+    /** The type chosen in the profile, else the structure's type at sign-up. */
+    structureType: (profile?.structureType ?? access.org.structureType ?? "autre") as StructureType,
+    canEdit: access.role !== "viewer",
+  };
+}
+
+export type LoadedDiagnostic = Awaited<ReturnType<typeof requireDiagnostic>>;
+
+/** Progress of the guided path of a loaded diagnostic. */
+export function progressOf({ diagnostic, profile, answers }: LoadedDiagnostic) {
+  return diagnosticProgress({ profile, jobsCount: diagnostic.jobs.length, answers, indexDone: diagnostic.indexSource !== null });
+}

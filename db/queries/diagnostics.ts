@@ -1,0 +1,323 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client.ts";
+import { newId } from "../ids.ts";
+import { diagnosticAnswers, diagnostics, staffFiles, users } from "../schema.ts";
+
+/**
+ * Diagnostics of a structure. Every function takes the organisation id and filters on it, so a
+ * diagnostic of another organisation is never read or written, whatever id a request carries.
+ */
+
+export type AnswerJson = number | string | string[];
+
+/** A save refused because someone saved in between: what is stored now, and by whom. */
+export interface Conflict<T> {
+  ok: false;
+  current: T;
+  version: number;
+  updatedAt: Date | null;
+  updatedByName: string | null;
+}
+export type SaveResult<T> = { ok: true; version: number; updatedAt: Date } | Conflict<T>;
+
+/** The structure's diagnostics, newest year first, with the name of the last person who edited each. */
+export async function listDiagnostics(db: DbOrTx, organizationId: string) {
+  const rows = await db
+    .select({
+      id: diagnostics.id,
+      year: diagnostics.year,
+      status: diagnostics.status,
+      profile: diagnostics.profile,
+      jobs: diagnostics.jobs,
+      indexSource: diagnostics.indexSource,
+      updatedAt: diagnostics.updatedAt,
+      updatedByName: users.name,
+    })
+    .from(diagnostics)
+    .leftJoin(users, eq(users.id, diagnostics.updatedBy))
+    .where(eq(diagnostics.organizationId, organizationId))
+    .orderBy(desc(diagnostics.year));
+  const ids = rows.map((r) => r.id);
+  const answers = ids.length
+    ? await db
+        .select({ diagnosticId: diagnosticAnswers.diagnosticId, questionId: diagnosticAnswers.questionId, value: diagnosticAnswers.value })
+        .from(diagnosticAnswers)
+        .where(inArray(diagnosticAnswers.diagnosticId, ids))
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    answers: Object.fromEntries(answers.filter((a) => a.diagnosticId === r.id).map((a) => [a.questionId, a.value])) as Record<string, AnswerJson>,
+  }));
+}
+
+/** Creates the diagnostic of `year`; copies the profile and jobs of `copyFromId` (same organisation) when given. */
+export async function insertDiagnostic(db: DbOrTx, organizationId: string, year: number, userId: string, copyFromId?: string) {
+  const id = newId();
+  let profile: Record<string, unknown> | null = null;
+  let jobs: Record<string, unknown>[] = [];
+  if (copyFromId) {
+    const [source] = await db
+      .select({ profile: diagnostics.profile, jobs: diagnostics.jobs })
+      .from(diagnostics)
+      .where(and(eq(diagnostics.id, copyFromId), eq(diagnostics.organizationId, organizationId)));
+    if (source) {
+      profile = source.profile;
+      jobs = source.jobs;
+    }
+  }
+  await db.insert(diagnostics).values({
+    id,
+    organizationId,
+    year,
+    profile,
+    profileVersion: profile ? 1 : 0,
+    jobs,
+    jobsVersion: jobs.length ? 1 : 0,
+    updatedBy: userId,
+  });
+  return { id };
+}
+
+export async function diagnosticYearExists(db: DbOrTx, organizationId: string, year: number) {
+  const [row] = await db
+    .select({ id: diagnostics.id })
+    .from(diagnostics)
+    .where(and(eq(diagnostics.organizationId, organizationId), eq(diagnostics.year, year)));
+  return Boolean(row);
+}
+
+/** The diagnostic's own row with the name of its last editor; null if not of this organisation. */
+async function diagnosticRow(db: DbOrTx, organizationId: string, diagnosticId: string) {
+  const [row] = await db
+    .select({
+      id: diagnostics.id,
+      year: diagnostics.year,
+      status: diagnostics.status,
+      profile: diagnostics.profile,
+      profileVersion: diagnostics.profileVersion,
+      jobs: diagnostics.jobs,
+      jobsVersion: diagnostics.jobsVersion,
+      indexData: diagnostics.indexData,
+      indexSource: diagnostics.indexSource,
+      indexSkipReason: diagnostics.indexSkipReason,
+      indexVersion: diagnostics.indexVersion,
+      updatedAt: diagnostics.updatedAt,
+      finishedAt: diagnostics.finishedAt,
+      updatedByName: users.name,
+    })
+    .from(diagnostics)
+    .leftJoin(users, eq(users.id, diagnostics.updatedBy))
+    .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
+  return row ?? null;
+}
+
+/** One diagnostic with its answers (and their versions) and its staff-file summary; null if not of this organisation. */
+export async function findDiagnostic(db: DbOrTx, organizationId: string, diagnosticId: string) {
+  const row = await diagnosticRow(db, organizationId, diagnosticId);
+  if (!row) return null;
+  const answerRows = await db
+    .select({
+      questionId: diagnosticAnswers.questionId,
+      value: diagnosticAnswers.value,
+      version: diagnosticAnswers.version,
+      updatedAt: diagnosticAnswers.updatedAt,
+    })
+    .from(diagnosticAnswers)
+    .where(eq(diagnosticAnswers.diagnosticId, diagnosticId))
+    .orderBy(asc(diagnosticAnswers.questionId));
+  const [staff] = await db
+    .select({ fileName: staffFiles.fileName, rowCount: staffFiles.rowCount, importedAt: staffFiles.importedAt })
+    .from(staffFiles)
+    .where(eq(staffFiles.diagnosticId, diagnosticId));
+  return { ...row, answers: answerRows, staffFile: staff ?? null };
+}
+
+/** The diagnostic of the year before `year`, if any (for "start from last year" and year-on-year changes). */
+export async function findPreviousDiagnosticId(db: DbOrTx, organizationId: string, year: number) {
+  const [row] = await db
+    .select({ id: diagnostics.id, year: diagnostics.year })
+    .from(diagnostics)
+    .where(and(eq(diagnostics.organizationId, organizationId), sql`${diagnostics.year} < ${year}`))
+    .orderBy(desc(diagnostics.year))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The validated staff rows of a diagnostic (members only: never sent to another organisation). */
+export async function findStaffRows(db: DbOrTx, organizationId: string, diagnosticId: string) {
+  const [row] = await db
+    .select({ rows: staffFiles.rows })
+    .from(staffFiles)
+    .innerJoin(diagnostics, eq(diagnostics.id, staffFiles.diagnosticId))
+    .where(and(eq(staffFiles.diagnosticId, diagnosticId), eq(diagnostics.organizationId, organizationId)));
+  return row?.rows ?? null;
+}
+
+type DocumentField = "profile" | "jobs" | "index";
+
+async function currentDocument(db: DbOrTx, organizationId: string, diagnosticId: string, field: DocumentField) {
+  const row = await diagnosticRow(db, organizationId, diagnosticId);
+  if (!row) return null;
+  const byField = {
+    profile: { current: row.profile as unknown, version: row.profileVersion },
+    jobs: { current: row.jobs as unknown, version: row.jobsVersion },
+    index: { current: { data: row.indexData, source: row.indexSource, skipReason: row.indexSkipReason } as unknown, version: row.indexVersion },
+  }[field];
+  return { ...byField, updatedAt: row.updatedAt, updatedByName: row.updatedByName };
+}
+
+async function conflictOf<T>(db: DbOrTx, organizationId: string, diagnosticId: string, field: DocumentField): Promise<Conflict<T> | null> {
+  const doc = await currentDocument(db, organizationId, diagnosticId, field);
+  if (!doc) return null;
+  return { ok: false, current: doc.current as T, version: doc.version, updatedAt: doc.updatedAt, updatedByName: doc.updatedByName };
+}
+
+/** Saves the profile if `expectedVersion` is the stored one; null when the diagnostic is not of this organisation. */
+export async function saveProfile(
+  db: DbOrTx,
+  organizationId: string,
+  diagnosticId: string,
+  expectedVersion: number,
+  profile: Record<string, unknown>,
+  userId: string,
+): Promise<SaveResult<Record<string, unknown> | null> | null> {
+  const now = new Date();
+  const [row] = await db
+    .update(diagnostics)
+    .set({ profile, profileVersion: sql`${diagnostics.profileVersion} + 1`, updatedAt: now, updatedBy: userId })
+    .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId), eq(diagnostics.profileVersion, expectedVersion)))
+    .returning({ version: diagnostics.profileVersion });
+  if (row) return { ok: true, version: row.version, updatedAt: now };
+  return conflictOf(db, organizationId, diagnosticId, "profile");
+}
+
+/** Saves the jobs table if `expectedVersion` is the stored one. */
+export async function saveJobs(
+  db: DbOrTx,
+  organizationId: string,
+  diagnosticId: string,
+  expectedVersion: number,
+  jobs: Record<string, unknown>[],
+  userId: string,
+): Promise<SaveResult<Record<string, unknown>[]> | null> {
+  const now = new Date();
+  const [row] = await db
+    .update(diagnostics)
+    .set({ jobs, jobsVersion: sql`${diagnostics.jobsVersion} + 1`, updatedAt: now, updatedBy: userId })
+    .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId), eq(diagnostics.jobsVersion, expectedVersion)))
+    .returning({ version: diagnostics.jobsVersion });
+  if (row) return { ok: true, version: row.version, updatedAt: now };
+  return conflictOf(db, organizationId, diagnosticId, "jobs");
+}
+
+/**
+ * Replaces the staff file and the jobs table derived from it, in the caller's transaction (run it in
+ * one: both or neither). Refused like `saveJobs` when the jobs were saved in between.
+ */
+export async function replaceStaffFile(
+  tx: DbOrTx,
+  organizationId: string,
+  diagnosticId: string,
+  input: { fileName: string; rows: Record<string, unknown>[]; jobs: Record<string, unknown>[]; expectedJobsVersion: number },
+  userId: string,
+): Promise<SaveResult<Record<string, unknown>[]> | null> {
+  const saved = await saveJobs(tx, organizationId, diagnosticId, input.expectedJobsVersion, input.jobs, userId);
+  if (!saved || !saved.ok) return saved;
+  await tx.delete(staffFiles).where(eq(staffFiles.diagnosticId, diagnosticId));
+  await tx.insert(staffFiles).values({ diagnosticId, fileName: input.fileName, rowCount: input.rows.length, rows: input.rows, importedBy: userId });
+  return saved;
+}
+
+/** Saves the index step: entered data, "from the staff file", or skipped with a reason. */
+export async function saveIndexStep(
+  db: DbOrTx,
+  organizationId: string,
+  diagnosticId: string,
+  expectedVersion: number,
+  input: { source: "saisie" | "fichier" | "ignore"; data: Record<string, unknown> | null; skipReason: string | null },
+  userId: string,
+): Promise<SaveResult<unknown> | null> {
+  const now = new Date();
+  const [row] = await db
+    .update(diagnostics)
+    .set({
+      indexSource: input.source,
+      indexData: input.data,
+      indexSkipReason: input.skipReason,
+      indexVersion: sql`${diagnostics.indexVersion} + 1`,
+      updatedAt: now,
+      updatedBy: userId,
+    })
+    .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId), eq(diagnostics.indexVersion, expectedVersion)))
+    .returning({ version: diagnostics.indexVersion });
+  if (row) return { ok: true, version: row.version, updatedAt: now };
+  return conflictOf(db, organizationId, diagnosticId, "index");
+}
+
+/**
+ * Saves one answer if `expectedVersion` is the stored one (0 = not answered yet). Null when the
+ * diagnostic is not of this organisation.
+ */
+export async function saveAnswer(
+  db: DbOrTx,
+  organizationId: string,
+  diagnosticId: string,
+  questionId: string,
+  expectedVersion: number,
+  value: AnswerJson,
+  userId: string,
+): Promise<SaveResult<AnswerJson | null> | null> {
+  const [owner] = await db
+    .select({ id: diagnostics.id })
+    .from(diagnostics)
+    .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
+  if (!owner) return null;
+  const now = new Date();
+  let saved: { version: number } | undefined;
+  if (expectedVersion === 0) {
+    [saved] = await db
+      .insert(diagnosticAnswers)
+      .values({ diagnosticId, questionId, value, version: 1, updatedAt: now, updatedBy: userId })
+      .onConflictDoNothing()
+      .returning({ version: diagnosticAnswers.version });
+  } else {
+    [saved] = await db
+      .update(diagnosticAnswers)
+      .set({ value, version: sql`${diagnosticAnswers.version} + 1`, updatedAt: now, updatedBy: userId })
+      .where(
+        and(
+          eq(diagnosticAnswers.diagnosticId, diagnosticId),
+          eq(diagnosticAnswers.questionId, questionId),
+          eq(diagnosticAnswers.version, expectedVersion),
+        ),
+      )
+      .returning({ version: diagnosticAnswers.version });
+  }
+  if (saved) {
+    await db.update(diagnostics).set({ updatedAt: now, updatedBy: userId }).where(eq(diagnostics.id, diagnosticId));
+    return { ok: true, version: saved.version, updatedAt: now };
+  }
+  const [current] = await db
+    .select({ value: diagnosticAnswers.value, version: diagnosticAnswers.version, updatedAt: diagnosticAnswers.updatedAt, updatedByName: users.name })
+    .from(diagnosticAnswers)
+    .leftJoin(users, eq(users.id, diagnosticAnswers.updatedBy))
+    .where(and(eq(diagnosticAnswers.diagnosticId, diagnosticId), eq(diagnosticAnswers.questionId, questionId)));
+  return {
+    ok: false,
+    current: current?.value ?? null,
+    version: current?.version ?? 0,
+    updatedAt: current?.updatedAt ?? null,
+    updatedByName: current?.updatedByName ?? null,
+  };
+}
+
+/** Marks the diagnostic finished (« terminé ») or back to draft. */
+export async function setDiagnosticStatus(db: DbOrTx, organizationId: string, diagnosticId: string, status: "brouillon" | "termine", userId: string) {
+  const now = new Date();
+  const rows = await db
+    .update(diagnostics)
+    .set({ status, finishedAt: status === "termine" ? now : null, updatedAt: now, updatedBy: userId })
+    .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)))
+    .returning({ id: diagnostics.id });
+  return rows.length > 0;
+}

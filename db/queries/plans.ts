@@ -1,0 +1,177 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client.ts";
+import { newId } from "../ids.ts";
+import { actionPlans, diagnostics, planActions, users } from "../schema.ts";
+import type { SaveResult } from "./diagnostics.ts";
+
+/**
+ * Action plans. Every function takes the organisation id and filters on it (directly, or through the
+ * plan's organisation for actions), so a plan of another organisation is never read or written.
+ */
+
+export type PlanKindValue = "plan_action" | "accord";
+
+export interface NewPlan {
+  kind: PlanKindValue;
+  periodStart: string;
+  periodEnd: string;
+  /** Action fields (PlanAction without id), in order. */
+  actions: Record<string, unknown>[];
+}
+
+/** Creates the plan of a diagnostic with its actions, in the caller's transaction. Null if the diagnostic is not of this organisation. */
+export async function insertPlan(tx: DbOrTx, organizationId: string, diagnosticId: string, plan: NewPlan, userId: string) {
+  const [owner] = await tx
+    .select({ id: diagnostics.id })
+    .from(diagnostics)
+    .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
+  if (!owner) return null;
+  const id = newId();
+  await tx.insert(actionPlans).values({ id, organizationId, diagnosticId, kind: plan.kind, periodStart: plan.periodStart, periodEnd: plan.periodEnd, updatedBy: userId });
+  if (plan.actions.length) {
+    await tx.insert(planActions).values(plan.actions.map((data, position) => ({ id: newId(), planId: id, position, data, updatedBy: userId })));
+  }
+  return { id };
+}
+
+/** The plan of a diagnostic with its actions (each with its version), or null. */
+export async function findPlanByDiagnostic(db: DbOrTx, organizationId: string, diagnosticId: string) {
+  const [plan] = await db
+    .select({
+      id: actionPlans.id,
+      kind: actionPlans.kind,
+      periodStart: actionPlans.periodStart,
+      periodEnd: actionPlans.periodEnd,
+      version: actionPlans.version,
+      updatedAt: actionPlans.updatedAt,
+      updatedByName: users.name,
+    })
+    .from(actionPlans)
+    .leftJoin(users, eq(users.id, actionPlans.updatedBy))
+    .where(and(eq(actionPlans.diagnosticId, diagnosticId), eq(actionPlans.organizationId, organizationId)));
+  if (!plan) return null;
+  const actions = await db
+    .select({ id: planActions.id, position: planActions.position, data: planActions.data, version: planActions.version, updatedAt: planActions.updatedAt })
+    .from(planActions)
+    .where(eq(planActions.planId, plan.id))
+    .orderBy(asc(planActions.position));
+  return { ...plan, actions };
+}
+
+/** The plan of the latest diagnostic before `year` (its actions are evaluated in the next diagnostic). */
+export async function findPreviousPlan(db: DbOrTx, organizationId: string, year: number) {
+  const [previous] = await db
+    .select({ diagnosticId: diagnostics.id, year: diagnostics.year })
+    .from(actionPlans)
+    .innerJoin(diagnostics, eq(diagnostics.id, actionPlans.diagnosticId))
+    .where(and(eq(actionPlans.organizationId, organizationId), sql`${diagnostics.year} < ${year}`))
+    .orderBy(desc(diagnostics.year))
+    .limit(1);
+  if (!previous) return null;
+  const plan = await findPlanByDiagnostic(db, organizationId, previous.diagnosticId);
+  return plan ? { ...plan, year: previous.year } : null;
+}
+
+/** Changes the plan's kind and period if `expectedVersion` is the stored one. */
+export async function savePlanPeriod(
+  db: DbOrTx,
+  organizationId: string,
+  planId: string,
+  expectedVersion: number,
+  input: { kind: PlanKindValue; periodStart: string; periodEnd: string },
+  userId: string,
+): Promise<SaveResult<{ kind: string; periodStart: string; periodEnd: string }> | null> {
+  const now = new Date();
+  const [row] = await db
+    .update(actionPlans)
+    .set({ ...input, version: sql`${actionPlans.version} + 1`, updatedAt: now, updatedBy: userId })
+    .where(and(eq(actionPlans.id, planId), eq(actionPlans.organizationId, organizationId), eq(actionPlans.version, expectedVersion)))
+    .returning({ version: actionPlans.version });
+  if (row) return { ok: true, version: row.version, updatedAt: now };
+  const [current] = await db
+    .select({ kind: actionPlans.kind, periodStart: actionPlans.periodStart, periodEnd: actionPlans.periodEnd, version: actionPlans.version, updatedAt: actionPlans.updatedAt, updatedByName: users.name })
+    .from(actionPlans)
+    .leftJoin(users, eq(users.id, actionPlans.updatedBy))
+    .where(and(eq(actionPlans.id, planId), eq(actionPlans.organizationId, organizationId)));
+  if (!current) return null;
+  return { ok: false, current: { kind: current.kind, periodStart: current.periodStart, periodEnd: current.periodEnd }, version: current.version, updatedAt: current.updatedAt, updatedByName: current.updatedByName };
+}
+
+async function planOfOrganization(db: DbOrTx, organizationId: string, planId: string) {
+  const [plan] = await db
+    .select({ id: actionPlans.id })
+    .from(actionPlans)
+    .where(and(eq(actionPlans.id, planId), eq(actionPlans.organizationId, organizationId)));
+  return plan ?? null;
+}
+
+/** Saves one action if `expectedVersion` is the stored one. Null when the action is not in this organisation's plan. */
+export async function savePlanAction(
+  db: DbOrTx,
+  organizationId: string,
+  planId: string,
+  actionId: string,
+  expectedVersion: number,
+  data: Record<string, unknown>,
+  userId: string,
+): Promise<SaveResult<Record<string, unknown>> | null> {
+  if (!(await planOfOrganization(db, organizationId, planId))) return null;
+  const now = new Date();
+  const [row] = await db
+    .update(planActions)
+    .set({ data, version: sql`${planActions.version} + 1`, updatedAt: now, updatedBy: userId })
+    .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId), eq(planActions.version, expectedVersion)))
+    .returning({ version: planActions.version });
+  if (row) {
+    await db.update(actionPlans).set({ updatedAt: now, updatedBy: userId }).where(eq(actionPlans.id, planId));
+    return { ok: true, version: row.version, updatedAt: now };
+  }
+  const [current] = await db
+    .select({ data: planActions.data, version: planActions.version, updatedAt: planActions.updatedAt, updatedByName: users.name })
+    .from(planActions)
+    .leftJoin(users, eq(users.id, planActions.updatedBy))
+    .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId)));
+  if (!current) return null;
+  return { ok: false, current: current.data, version: current.version, updatedAt: current.updatedAt, updatedByName: current.updatedByName };
+}
+
+/** Adds an action at the end of the plan. */
+export async function addPlanAction(db: DbOrTx, organizationId: string, planId: string, data: Record<string, unknown>, userId: string) {
+  if (!(await planOfOrganization(db, organizationId, planId))) return null;
+  const [last] = await db
+    .select({ position: planActions.position })
+    .from(planActions)
+    .where(eq(planActions.planId, planId))
+    .orderBy(desc(planActions.position))
+    .limit(1);
+  const id = newId();
+  await db.insert(planActions).values({ id, planId, position: (last?.position ?? -1) + 1, data, updatedBy: userId });
+  await db.update(actionPlans).set({ updatedAt: new Date(), updatedBy: userId }).where(eq(actionPlans.id, planId));
+  return { id };
+}
+
+/**
+ * Removes an action from the plan; false when it is not in this organisation's plan, or when
+ * `expectedVersion` is given and someone saved the action since (nothing is removed then).
+ */
+export async function deletePlanAction(
+  db: DbOrTx,
+  organizationId: string,
+  planId: string,
+  actionId: string,
+  options: { expectedVersion?: number; userId?: string } = {},
+) {
+  if (!(await planOfOrganization(db, organizationId, planId))) return false;
+  const version = options.expectedVersion === undefined ? undefined : eq(planActions.version, options.expectedVersion);
+  const rows = await db
+    .delete(planActions)
+    .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId), version))
+    .returning({ id: planActions.id });
+  if (rows.length > 0) {
+    await db
+      .update(actionPlans)
+      .set({ updatedAt: new Date(), ...(options.userId ? { updatedBy: options.userId } : {}) })
+      .where(eq(actionPlans.id, planId));
+  }
+  return rows.length > 0;
+}

@@ -1,0 +1,90 @@
+import type { Question } from "../questionnaire.ts";
+
+/**
+ * Formation: access to training during the pathway and for permanent staff, timing, part-time,
+ * licences and CACES (DOMAIN.md §1.4 « Formation »; ACI branch equality accord of 9 July 2014, §6.2).
+ */
+export const FORMATION_QUESTIONS = [
+  {
+    id: "formation.acces_comparable",
+    domain: "formation",
+    kind: "single",
+    text: "Les femmes et les hommes suivent-ils autant de formations dans votre structure ?",
+    help: "Comptez sur l'année la part des femmes et la part des hommes qui ont suivi au moins une formation, en séparant les salariés en parcours et les permanents. C'est l'un des chiffres que la loi demande d'analyser dans le domaine de la formation.",
+    legalReference: "Code du travail, art. R2312-8 ; R2312-9",
+    options: [
+      { value: "oui_verifie", label: "Oui, nous l'avons vérifié avec des chiffres", score: 1 },
+      { value: "plutot_oui", label: "Plutôt oui, mais sans l'avoir vérifié", score: 0.5 },
+      { value: "non_hommes_plus", label: "Non, les hommes en suivent davantage", score: 0.1 },
+      { value: "non_femmes_plus", label: "Non, les femmes en suivent davantage", score: 0.3 },
+    ],
+    scoring: { weight: 1 },
+  },
+  {
+    id: "formation.horaires_compatibles",
+    domain: "formation",
+    kind: "ynp",
+    text: "Les formations ont-elles lieu pendant le temps de travail, aux heures d'école et près du lieu de travail ?",
+    help: "Une formation tôt le matin, tard le soir ou loin, sans solution de garde, écarte d'abord les parents seuls, le plus souvent des mères. Quand ce n'est pas possible, prévenez longtemps à l'avance et aidez à trouver une garde.",
+    scoring: { weight: 1 },
+  },
+  {
+    id: "formation.temps_partiel_acces",
+    domain: "formation",
+    kind: "ynp",
+    text: "Les salariés à temps partiel ont-ils le même accès à la formation que les salariés à temps plein ?",
+    help: "Le temps partiel concerne surtout des femmes. La loi donne aux salariés à temps partiel les mêmes droits qu'aux salariés à temps plein, et l'accord de branche des ACI le rappelle pour la formation.",
+    legalReference: "Code du travail, art. L3123-5 ; accord de branche des ACI du 9 juillet 2014",
+    scoring: { weight: 1 },
+  },
+  {
+    id: "formation.permis_caces",
+    domain: "formation",
+    kind: "ynp",
+    text: "Financez-vous le permis de conduire, les CACES ou les habilitations autant pour les femmes que pour les hommes en parcours ?",
+    help: "Les CACES (certificats d'aptitude à la conduite en sécurité) permettent de conduire des engins : chariot, mini-pelle, nacelle. Avec le permis de conduire, ils ouvrent l'accès à de nombreux emplois. La mobilité est le premier frein à l'emploi cité par les structures.",
+    population: "parcours",
+    scoring: { weight: 1 },
+  },
+  {
+    id: "formation.qualifiantes_non_traditionnelles",
+    domain: "formation",
+    kind: "ynp",
+    text: "Proposez-vous aux femmes des formations qualifiantes sur des métiers où elles sont peu présentes (et aux hommes sur des métiers très féminisés) ?",
+    help: "Une formation qualifiante mène à un diplôme ou à un titre reconnu. Ouvrir ces formations à l'autre sexe, avec un accompagnement par la CIP, élargit les débouchés en fin de parcours.",
+    population: "parcours",
+    scoring: { weight: 1 },
+  },
+  {
+    id: "formation.retour_conge",
+    domain: "formation",
+    kind: "ynp",
+    text: "Au retour d'un congé de maternité, d'adoption ou parental, proposez-vous un entretien et, si besoin, une remise à niveau ?",
+    help: "La loi impose un entretien professionnel au retour de ces congés. L'accord de branche des ACI prévoit en plus une action de remise à niveau ou de formation. Sans cela, une longue absence freine la suite du parcours ou de la carrière.",
+    legalReference: "Code du travail, art. L6315-1 ; accord de branche des ACI du 9 juillet 2014",
+    scoring: { weight: 1 },
+  },
+  {
+    id: "formation.sensibilisation_encadrants",
+    domain: "formation",
+    kind: "single",
+    text: "Vos encadrants techniques et vos CIP ont-ils été formés aux stéréotypes de genre et aux comportements sexistes ?",
+    help: "Les encadrants techniques et les CIP (conseillères et conseillers en insertion professionnelle) sont au contact quotidien des salariés en parcours. Une formation les aide à repérer une remarque sexiste, à y répondre et à ne pas orienter les personnes selon leur sexe. Des associations comme le CORIF proposent ce type de formation.",
+    population: "permanent",
+    options: [
+      { value: "tous", label: "Oui, toutes et tous", score: 1 },
+      { value: "certains", label: "Une partie d'entre eux", score: 0.5 },
+      { value: "aucun", label: "Non, personne pour l'instant", score: 0 },
+    ],
+    scoring: { weight: 1 },
+  },
+  {
+    id: "formation.ateliers_numeriques",
+    domain: "formation",
+    kind: "ynp",
+    text: "Proposez-vous des ateliers numériques (démarches en ligne, messagerie, compte personnel de formation) aux salariés en parcours qui en ont besoin ?",
+    help: "L'accès au numérique est l'un des freins à l'emploi repérés dans les structures inclusives. Sans lui, il est difficile de chercher un emploi, de s'inscrire à une formation ou d'utiliser son compte personnel de formation (CPF).",
+    population: "parcours",
+    scoring: { weight: 1 },
+  },
+] as const satisfies readonly Question[];

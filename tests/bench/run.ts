@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: the engine on large synthetic data and the diagnostic report PDF, each against a floor measured in the same run
+ * on the same data (ARCHITECTURE.md « Performance, measured not assumed »). Prints
+ * `BENCH <name> <median ms> floor=<ms> ratio=<x>` lines, a breakdown, the peak RSS and the targets.
+ * Not a test: nothing here fails on time.
+ */
+import { computeIndex } from "../../diagnostics/index/index.ts";
+import { computeMixity } from "../../diagnostics/mixity.ts";
+import {
+  STAFF_FILE_MAX_ROWS,
+  decodeText,
+  indexInputFromStaffRows,
+  jobsFromStaffRows,
+  parseCsv,
+  parseStaffCsvText,
+  parseStaffFile,
+  type StaffRow,
+} from "../../diagnostics/staff-file/index.ts";
+import { generateStaffRows, staffCsvText } from "./generate.ts";
+import { bench, formatBench, formatMs, timeMedian, type BenchResult } from "./measure.ts";
+import { runDdetsBench } from "./ddets.ts";
+import { bareReport, benchReportModel, modelStrings, pageCount, renderReport } from "./pdf.ts";
+
+const EMPLOYEES = 100_000;
+const CSV_ROWS = 50_000;
+/** Targets: index + mixity within 10× a bare loop over the rows; a 50,000-row file parsed in under 1 s. */
+const TARGET_AGGREGATE_RATIO = 10;
+const TARGET_PARSE_MS = 1000;
+/** Target: the diagnostic report within 3× a bare pdfkit document of the same pages of plain text. */
+const TARGET_PDF_RATIO = 3;
+
+function aggregate(rows: readonly StaffRow[]) {
+  const input = indexInputFromStaffRows(rows, { sizeBand: "251+" });
+  const index = computeIndex(input);
+  const mixity = computeMixity(jobsFromStaffRows(rows));
+  return { index: index.index.value, mixed: mixity.mixedJobs };
+}
+
+/** The floor of the aggregate bench: one pass that sums pay and counts women. */
+function bareLoop(rows: readonly StaffRow[]) {
+  let pay = 0;
+  let women = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    pay += r.annualGrossPay;
+    if (r.sex === "F") women++;
+  }
+  return pay + women;
+}
+
+/** The floor of the parse bench: lines and cells with String.split, nothing interpreted. */
+function splitCells(text: string) {
+  let cells = 0;
+  for (const line of text.split("\r\n")) cells += line.split(";").length;
+  return cells;
+}
+
+async function main() {
+  const out = (s = "") => process.stdout.write(`${s}\n`);
+  out(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+
+  // (a) Index + mixity derived from 100,000 staff rows.
+  const t0 = performance.now();
+  const rows = generateStaffRows(EMPLOYEES);
+  out(`Generated ${EMPLOYEES.toLocaleString("en")} staff rows in ${formatMs(performance.now() - t0)} ms (seeded PRNG).`);
+  const first = aggregate(rows);
+  out(`  check: index ${first.index}, ${first.mixed} mixed jobs`);
+  const agg = await bench("index+mixity-100k", () => aggregate(rows), () => bareLoop(rows), { warmup: 3, runs: 15 });
+  out(formatBench(agg));
+  const parts = { warmup: 2, runs: 9 };
+  const tInput = await timeMedian(() => indexInputFromStaffRows(rows, { sizeBand: "251+" }), parts);
+  const input = indexInputFromStaffRows(rows, { sizeBand: "251+" });
+  const tIndex = await timeMedian(() => computeIndex(input), parts);
+  const tJobs = await timeMedian(() => jobsFromStaffRows(rows), parts);
+  const jobs = jobsFromStaffRows(rows);
+  const tMixity = await timeMedian(() => computeMixity(jobs), parts);
+  out(
+    `  breakdown (median ms): indexInputFromStaffRows ${formatMs(tInput)}, computeIndex ${formatMs(tIndex)}, ` +
+      `jobsFromStaffRows ${formatMs(tJobs)}, computeMixity ${formatMs(tMixity)} (${jobs.length} jobs)`,
+  );
+
+  // (b) Parsing a 50,000-row CSV (« ; », decimal commas), bytes to validated rows.
+  const text = staffCsvText(CSV_ROWS);
+  const bytes = new TextEncoder().encode(text);
+  out(`Generated a ${CSV_ROWS.toLocaleString("en")}-row CSV: ${(bytes.length / (1024 * 1024)).toFixed(1)} MB (limit ${STAFF_FILE_MAX_ROWS.toLocaleString("en")} rows).`);
+  const parsed = await parseStaffFile(bytes, "bench.csv");
+  if (!parsed.ok) throw new Error(`the generated CSV does not parse: ${parsed.errors[0]?.message}`);
+  out(`  check: ${parsed.rows.length} rows parsed`);
+  const parse = await bench("parse-csv-50k", () => parseStaffFile(bytes, "bench.csv"), () => splitCells(text), { warmup: 2, runs: 7 });
+  out(formatBench(parse));
+  const parseParts = { warmup: 1, runs: 5 };
+  const tDecode = await timeMedian(() => decodeText(bytes), parseParts);
+  const tCsv = await timeMedian(() => parseCsv(text), parseParts);
+  const tText = await timeMedian(() => parseStaffCsvText(text), parseParts);
+  out(
+    `  breakdown (median ms): decodeText ${formatMs(tDecode)}, parseCsv ${formatMs(tCsv)}, ` +
+      `cells → validated rows ${formatMs(Math.max(0, tText - tCsv))} (parseStaffCsvText ${formatMs(tText)})`,
+  );
+
+  // (c) The diagnostic report PDF of a 24-person, 6-job structure with a plan of 8 actions.
+  const model = benchReportModel();
+  const firstPdf = await renderReport(model);
+  const pages = pageCount(firstPdf);
+  const strings = modelStrings(model);
+  const floorPages = pageCount(await bareReport(strings, pages));
+  out(
+    `PDF report: ${pages} pages, ${(firstPdf.length / 1024).toFixed(0)} KiB (Inter embedded, tagged); ` +
+      `floor: the same ${strings.length} strings as plain text on ${floorPages} pages, same fonts and options`,
+  );
+  const pdf = await bench("pdf-report", () => renderReport(model), () => bareReport(strings, pages), { warmup: 3, runs: 9 });
+  out(formatBench(pdf));
+
+  // (d) The DDETS dashboard over 20,000 structures: PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set, else PGlite.
+  await runDdetsBench(out);
+
+  out();
+  out(`Peak RSS of the process (maxRSS, breakdowns included): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}MB`);
+  summary(agg, parse, pdf);
+}
+
+function summary(agg: BenchResult, parse: BenchResult, pdf: BenchResult) {
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const aggOk = agg.ratio <= TARGET_AGGREGATE_RATIO;
+  const parseOk = parse.medianMs < TARGET_PARSE_MS;
+  out("Targets / objectifs:");
+  out(
+    `  index+mixity on ${EMPLOYEES.toLocaleString("en")} people within ${TARGET_AGGREGATE_RATIO}× the bare loop: ` +
+      `${agg.ratio.toFixed(1)}× → ${aggOk ? "met / atteint" : "MISSED / manqué"}`,
+  );
+  out(
+    `  parse of ${CSV_ROWS.toLocaleString("en")} rows under ${TARGET_PARSE_MS} ms: ${formatMs(parse.medianMs)} ms → ` +
+      `${parseOk ? "met / atteint" : "MISSED / manqué"}`,
+  );
+  out(
+    `  PDF report within ${TARGET_PDF_RATIO}× a bare pdfkit document of the same pages: ${pdf.ratio.toFixed(1)}× → ` +
+      `${pdf.ratio <= TARGET_PDF_RATIO ? "met / atteint" : "MISSED / manqué"}`,
+  );
+}
+
+await main();
