@@ -46,6 +46,10 @@ async function newDiagnostic(year: number) {
   return insertDiagnostic(db, org.id, year, owner.id);
 }
 
+// Years no other test of this file uses, one per call.
+let freeYear = 3000;
+const nextFreeYear = () => freeYear++;
+
 const base = (diagId: string) => `/o/${org.id}/d/${diagId}`;
 
 describe("diagnostics by year", () => {
@@ -111,7 +115,7 @@ describe("profile step", () => {
     { field: "hasCse", value: "", message: "Indiquez si votre structure a un CSE." },
     { field: "headcountBand", value: "", message: "Choisissez la tranche d'effectif de votre structure." },
   ])("refuses $field = « $value » beside the field and stores nothing", async ({ field, value, message }) => {
-    const d = await newDiagnostic(2000 + 30 + Math.floor(Math.random() * 1000));
+    const d = await newDiagnostic(nextFreeYear());
     const res = await callRoute(profileRoute.action, post(`${base(d.id)}/profil`, { ...PROFILE_FORM, [field]: value, version: "0" }, owner.cookie), { orgId: org.id, diagId: d.id });
     expect(res.status).toBe(400);
     expect(res.data.result.error[field]).toEqual([message]);

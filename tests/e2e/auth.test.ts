@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
       if (!javaScriptEnabled) await page.getByLabel("Mot de passe").fill("les jardins de la scarpe");
       await page.getByRole("button", { name: "Créer mon compte" }).click();
       await page.waitForURL(/\/o\/[0-9a-f-]+/);
-      expect(await page.locator("h1").textContent()).toBe("Atelier Couture Solidaire");
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Atelier Couture Solidaire");
       await expectAccessible(page, `auth-${tag}-04-espace-structure`);
 
       await page.getByRole("button", { name: "Se déconnecter" }).click();
@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
       await page.getByLabel("Mot de passe").fill("les jardins de la scarpe");
       await page.getByRole("button", { name: "Se connecter" }).click();
       await page.waitForURL(/\/espace/);
-      expect(await page.getByRole("link", { name: "Atelier Couture Solidaire" }).count()).toBe(1);
+      await expect.poll(() => page.getByRole("link", { name: "Atelier Couture Solidaire" }).count()).toBe(1);
       await expectAccessible(page, `auth-${tag}-06-mon-espace`);
 
       // Password reset through the emailed link.

@@ -194,12 +194,11 @@ describe.skipIf(!hasChromium)("the action plan in the browser", () => {
     await page.getByLabel("Accord sur l'égalité professionnelle").check();
     await page.getByRole("button", { name: "Enregistrer le type et la période" }).click();
     await page.waitForURL(/\?periode=.*#type-periode$/);
-    expect(await page.locator("h1").textContent()).toBe("Accord sur l'égalité professionnelle");
-    expect(await page.locator("#type-periode").textContent()).toMatch(/Période enregistrée à/);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Accord sur l'égalité professionnelle");
+    await expect.poll(() => page.locator("#type-periode").textContent()).toMatch(/Période enregistrée à/);
     await page.getByLabel("Plan d'action", { exact: true }).check();
     await page.getByRole("button", { name: "Enregistrer le type et la période" }).click();
-    await page.waitForURL(/\?periode=/);
-    expect(await page.locator("h1").textContent()).toBe("Plan d'action pour l'égalité professionnelle");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Plan d'action pour l'égalité professionnelle");
     await context.close();
   });
 
