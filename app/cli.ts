@@ -9,6 +9,7 @@
  *   create-org --kind accompagnement|ddets --name "…" [--departements 59,62]
  *   add-member --org <id or exact name> --email … --role owner|editor|viewer
  *   seed-demo
+ *   retention [--dry-run] [--now ISO-8601]   the data retention rule (README), one transaction
  * Administration uses DATABASE_URL when set, else the embedded database in ./data/pglite (stop
  * `npm start` first: the embedded database accepts one process at a time). Its module, and the
  * database client, are loaded only when an administration command runs.
@@ -28,10 +29,15 @@ const ADMIN_HELP: Record<string, { usage: string; text: string }> = {
     text: "Ajoute un compte existant à une organisation (base de données).",
   },
   "seed-demo": { usage: "seed-demo", text: "Ajoute les comptes de démonstration à une base vide (npm run db:seed)." },
+  retention: {
+    usage: "retention [--dry-run] [--now AAAA-MM-JJTHH:MM:SSZ]",
+    text: "Applique la règle de conservation des données (README) et affiche ce qui est supprimé par table\u00a0; --dry-run compte sans rien supprimer.",
+  },
 };
 
 async function loadAdmin(): Promise<Record<string, CliCommand>> {
-  return (await import("./cli/admin.ts")).adminCommands;
+  const [{ adminCommands }, { retentionCommand }] = await Promise.all([import("./cli/admin.ts"), import("./cli/retention.ts")]);
+  return { ...adminCommands, retention: retentionCommand };
 }
 
 async function helpText(): Promise<string> {

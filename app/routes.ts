@@ -16,6 +16,8 @@ export default [
   route("o/:orgId/membres", "routes/org-members.tsx"),
   route("o/:orgId/diagnostics", "routes/diagnostics-list.tsx"),
   route("o/:orgId/accompagnement", "routes/structure-advisors.tsx"),
+  route("o/:orgId/donnees", "routes/structure-data.tsx"),
+  route("o/:orgId/donnees/export.zip", "routes/structure-data-export.tsx"),
   route("o/:orgId/clients", "routes/advisor-clients.tsx"),
   route("o/:orgId/clients/nouvelle", "routes/advisor-new-client.tsx"),
   route("o/:orgId/suivi", "routes/ddets-dashboard.tsx"),

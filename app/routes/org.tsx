@@ -117,6 +117,14 @@ export default function OrgSpace({ loaderData }: Route.ComponentProps) {
               <p className="small">Les associations d'accompagnement qui voient vos diagnostics, leurs demandes d'accès et le journal des accès.</p>
             </li>
           ) : null}
+          {org.kind === "structure" && loaderData.isMember && role === "owner" ? (
+            <li className="card">
+              <h2>
+                <Link to={`/o/${org.id}/donnees`}>Données de la structure</Link>
+              </h2>
+              <p className="small">Exporter toutes les données de la structure, supprimer un diagnostic ou la structure.</p>
+            </li>
+          ) : null}
           {org.kind === "accompagnement" ? (
             <>
               <li className="card">
