@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
+import { sql } from "drizzle-orm";
 import { PGlite } from "@electric-sql/pglite";
 import * as schema from "./schema.ts";
 
@@ -20,6 +21,8 @@ export type DbOrTx = Db | Tx;
 export interface DbHandle {
   db: Db;
   driver: "postgres" | "pglite";
+  /** PostgreSQL only: the connection URL (for the migration lock). */
+  url?: string;
   close: () => Promise<void>;
 }
 
@@ -40,7 +43,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): DbHan
     idle_timeout: 30,
   });
   const db = drizzlePostgres(client, { schema, casing: "snake_case" });
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  return { db, driver: "postgres", url, close: () => client.end({ timeout: 5 }) };
 }
 
 /** Opens PGlite in `dataDir` (persisted) or in memory when `dataDir` is undefined. */
@@ -51,11 +54,33 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
   return { db, driver: "pglite", close: () => client.close() };
 }
 
-/** Applies the committed SQL migrations; re-running is a no-op. */
+/** Key of the PostgreSQL advisory lock held while migrating (any fixed 64-bit number of ours). */
+export const MIGRATION_LOCK_KEY = 7_316_640_215_001;
+
+/**
+ * Applies the committed SQL migrations; re-running is a no-op. On PostgreSQL, instances starting
+ * together take turns through an advisory lock, so that each migration runs exactly once.
+ */
 export async function migrate(handle: DbHandle) {
   const migrationsConfig = { migrationsFolder: migrationsFolder() };
-  if (handle.driver === "postgres") await migratePostgres(handle.db, migrationsConfig);
-  else await migratePglite(handle.db as never, migrationsConfig);
+  if (handle.driver !== "postgres") {
+    await migratePglite(handle.db as never, migrationsConfig);
+    return;
+  }
+  const url = handle.url;
+  if (!url) {
+    await migratePostgres(handle.db, migrationsConfig);
+    return;
+  }
+  // A session-level lock on a connection of its own: the migrations run on the pool meanwhile.
+  const lock = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(handle.db, migrationsConfig);
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } finally {
+    await lock.end({ timeout: 5 });
+  }
 }
 
 // The server bundle and the start-up script may both load this module: keep one handle per process.
@@ -63,17 +88,49 @@ const GLOBAL_KEY = Symbol.for("boussole.db");
 type GlobalWithDb = typeof globalThis & { [GLOBAL_KEY]?: Promise<DbHandle> };
 const g = globalThis as GlobalWithDb;
 
-/** The process-wide database: postgres.js when DATABASE_URL is set, else PGlite under ./data/pglite. */
+/**
+ * The process-wide database: postgres.js when DATABASE_URL is set, else PGlite under ./data/pglite.
+ * When opening fails (PostgreSQL down at that moment) the next call tries again.
+ */
 export function getDbHandle(): Promise<DbHandle> {
-  g[GLOBAL_KEY] ??= (async () => {
-    const url = process.env.DATABASE_URL;
-    const handle = url
-      ? openPostgres(url)
-      : await openPglite(process.env.PGLITE_DIR ?? path.resolve(process.cwd(), "data", "pglite"));
-    await migrate(handle);
-    return handle;
-  })();
+  if (!g[GLOBAL_KEY]) {
+    const opening = (async () => {
+      const url = process.env.DATABASE_URL;
+      const handle = url
+        ? openPostgres(url)
+        : await openPglite(process.env.PGLITE_DIR ?? path.resolve(process.cwd(), "data", "pglite"));
+      try {
+        await migrate(handle);
+      } catch (error) {
+        await handle.close().catch(() => {});
+        throw error;
+      }
+      return handle;
+    })();
+    g[GLOBAL_KEY] = opening;
+    opening.catch(() => {
+      if (g[GLOBAL_KEY] === opening) g[GLOBAL_KEY] = undefined;
+    });
+  }
   return g[GLOBAL_KEY];
+}
+
+/** Readiness: the database answers a trivial query within `timeoutMs`. */
+export async function isDatabaseReady(timeoutMs = 3_000): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = (async () => {
+    const db = await getDb();
+    await db.execute(sql`select 1`);
+    return true;
+  })().catch(() => false);
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function getDb(): Promise<Db> {

@@ -20,7 +20,7 @@ type SaveState =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "saved"; at: string }
-  | { kind: "failed" }
+  | { kind: "failed"; unavailable?: boolean }
   | { kind: "invalid"; message: string }
   | { kind: "conflict"; version: number; theirs: string; theirValue: string | string[]; updatedByName: string | null; updatedAt: string | null };
 
@@ -72,6 +72,11 @@ export function QuestionField({
     for (const v of next) body.append(`q.${q.id}`, v);
     try {
       const response = await fetch(autosaveUrl, { method: "POST", body, headers: { Accept: "application/json" } });
+      if (response.status !== 200 && response.status !== 400 && response.status !== 409) {
+        setState({ kind: "failed", unavailable: response.status === 503 });
+        onStateChange?.(q.id, "failed");
+        return;
+      }
       const outcome = (await response.json()) as
         | { status: "saved"; version: number; savedAt: string }
         | { status: "invalid"; message: string }
@@ -188,7 +193,11 @@ export function QuestionField({
           {state.kind === "saved" ? `Enregistré à ${formatTime(state.at)}` : null}
           {state.kind === "failed" ? (
             <>
-              <span className="save-failed">L'enregistrement a échoué (connexion interrompue ?). Votre réponse est gardée sur cette page.</span>{" "}
+              <span className="save-failed">
+                {state.unavailable
+                  ? "Service momentanément indisponible\u00a0: l'enregistrement n'a pas pu se faire. Votre réponse est gardée sur cette page\u00a0; réessayez dans un instant."
+                  : "L'enregistrement a échoué (connexion interrompue ?). Votre réponse est gardée sur cette page."}
+              </span>{" "}
               <button type="button" className="button button-small button-secondary" onClick={() => pending.current && save(pending.current.value, pending.current.version)}>
                 Réessayer
               </button>
