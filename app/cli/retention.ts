@@ -6,6 +6,7 @@ import { ProfileSchema } from "../../diagnostics/profile.ts";
 import { indexInputFromStaffRows, StaffRowSchema } from "../../diagnostics/staff-file/index.ts";
 import type { StructureType } from "../../diagnostics/types.ts";
 import { indexSizeBandOf } from "../diagnostic/index-form.ts";
+import { AUDIT_RETENTION_YEARS, RATE_LIMIT_RETENTION_MS, STAFF_FILE_RETENTION_YEARS } from "../orgs/retention-rules.ts";
 import type { CliIo } from "./io.ts";
 
 /**
@@ -17,25 +18,9 @@ import type { CliIo } from "./io.ts";
  * - staff files (one anonymised row per employee): kept until the end of the third calendar year
  *   after the diagnostic's reference year, then deleted; the Index computed from them stays, as
  *   aggregated data.
- * Accounts and structures are never deleted by this command (see README).
+ * Accounts and structures are never deleted by this command (see README). The thresholds and their
+ * reasons are in app/orgs/retention-rules.ts.
  */
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Rate-limit counters older than a day count nothing any more (windows last 15 minutes to an hour). */
-export const RATE_LIMIT_RETENTION_MS = DAY_MS;
-/**
- * Audit entries: 3 years. The journal tells the owner who saw and exported the structure's data; a
- * structure whose Index is below 75 has 3 years to correct it (DOMAIN.md, décret 2019-15), the
- * longest span over which it follows its own measures and may want to know who accompanied it.
- */
-export const AUDIT_RETENTION_YEARS = 3;
-/**
- * Staff files: the reference year and the 3 following calendar years. The Index of year Y is
- * published by 1 March of Y+1 and a score below 75 must be corrected within 3 years (DOMAIN.md): a
- * structure may recompute or check it over that span. Past it, the per-employee rows serve nothing
- * the service shows, and the Index itself is kept as aggregated figures.
- */
-export const STAFF_FILE_RETENTION_YEARS = 3;
 
 /** The year of `date` in France (the rule turns on 1 January, Paris time). */
 export function parisYear(date: Date): number {
