@@ -21,6 +21,11 @@ export const STAFF_COLUMNS = [
   "raisedOnReturn",
   "raisesDuringLeave",
   "coefficient",
+  "basePay",
+  "variablePay",
+  "weeklyHours",
+  "payCategory",
+  "seniorityYears",
 ] as const;
 export type StaffColumn = (typeof STAFF_COLUMNS)[number];
 
@@ -41,6 +46,11 @@ export const STAFF_COLUMN_HEADERS: Record<StaffColumn, string> = {
   raisedOnReturn: "Augmentée au retour",
   raisesDuringLeave: "Augmentations pendant le congé",
   coefficient: "Coefficient",
+  basePay: "Salaire de base",
+  variablePay: "Rémunération variable",
+  weeklyHours: "Heures hebdomadaires contractuelles",
+  payCategory: "Catégorie d'emploi de valeur égale",
+  seniorityYears: "Ancienneté",
 };
 
 /** Columns that must be present (the age band may come from `age` or `birthDate`). */
@@ -163,6 +173,53 @@ const SYNONYMS: Record<StaffColumn, readonly string[]> = {
     "augmentations durant le conge",
   ],
   coefficient: ["coefficient", "coef", "=niveau", "coefficient niveau", "niveau coefficient", "classification", "echelon", "=position"],
+  basePay: [
+    "salaire de base",
+    "salaire de base annuel",
+    "salaire de base annuel brut",
+    "salaire de base brut annuel",
+    "remuneration de base",
+    "remuneration de base annuelle",
+    "salaire minimum de base",
+    "=base",
+  ],
+  variablePay: [
+    "remuneration variable",
+    "remuneration variable ou complementaire",
+    "remunerations variables",
+    "composantes variables",
+    "composantes variables ou complementaires",
+    "part variable",
+    "=variable",
+    "primes",
+    "=prime",
+    "primes et complements",
+    "primes et bonus",
+    "complements de salaire",
+    "complements de remuneration",
+  ],
+  weeklyHours: [
+    "heures hebdomadaires contractuelles",
+    "=heures contractuelles",
+    "heures contractuelles par semaine",
+    "duree hebdomadaire contractuelle",
+    "horaire contractuel",
+    "horaire hebdomadaire contractuel",
+    "nombre d heures hebdomadaires contractuelles",
+    "heures par semaine au contrat",
+  ],
+  payCategory: [
+    "categorie d emploi de valeur egale",
+    "categorie d emplois de valeur egale",
+    "categorie de valeur egale",
+    "categorie de travail de valeur egale",
+    "groupe de valeur egale",
+    "categorie de travailleurs",
+    "categorie d emploi",
+    "categorie d emplois",
+    "categorie egalite salariale",
+  ],
+  seniorityYears: ["anciennete", "anciennete en annees", "annees d anciennete", "nombre d annees d anciennete", "anciennete ans"],
 };
 
 /** The column a header designates, or null. Exact synonyms win over « synonym + more words », longer over shorter. */

@@ -42,3 +42,18 @@ export const STAFF_MAX_AGE = 100;
 
 /** Longest job label or coefficient kept, in characters (project choice). */
 export const STAFF_LABEL_MAX_LENGTH = 120;
+
+/**
+ * Longest contractual week accepted, in hours: the absolute weekly maximum of working time
+ * (Code du travail L3121-20).
+ */
+export const MAX_WEEKLY_HOURS = 48;
+
+/** Longest seniority accepted, in years (project plausibility bound, as STAFF_MAX_AGE). */
+export const MAX_SENIORITY_YEARS = 60;
+
+/**
+ * Base pay plus variable pay may exceed the annual gross pay by this many euros (rounding of each
+ * amount to the cent or the euro in payroll exports). Project choice.
+ */
+export const PAY_PARTS_TOLERANCE_EUROS = 1;

@@ -5,6 +5,8 @@
 import {
   DEFAULT_MONTHS_PRESENT,
   LEGAL_WEEKLY_HOURS,
+  MAX_SENIORITY_YEARS,
+  MAX_WEEKLY_HOURS,
   STAFF_FILE_MAX_BYTES,
   STAFF_FILE_MAX_ERRORS,
   STAFF_FILE_MAX_ROWS,
@@ -30,8 +32,11 @@ import {
   readLabel,
   readMonths,
   readOptionalLabel,
+  readOptionalPay,
   readOptionalYesNo,
   readPay,
+  readSeniority,
+  readWeeklyHours,
   readPopulation,
   readSex,
   readTimeShare,
@@ -240,6 +245,10 @@ export function parseStaffTable(rows: readonly TableRow[], options: StaffFileOpt
   return parseTable(rows, format, [], resolveOptions(options));
 }
 
+/** Optional columns of the pay-transparency indicators (directive 2023/970), stored only when present in the file. */
+const TRANSPARENCY_FIELDS = ["basePay", "variablePay", "weeklyHours", "payCategory", "seniorityYears"] as const;
+type TransparencyField = (typeof TRANSPARENCY_FIELDS)[number];
+
 interface MappedColumn {
   index: number;
   header: string;
@@ -315,7 +324,21 @@ function parseTable(rows: readonly TableRow[], format: "csv" | "xlsx", notes: st
     raisedOnReturn: "raisedOnReturn",
     raisesDuringLeave: "raisesDuringLeave",
     coefficient: "coefficient",
+    basePay: "basePay",
+    variablePay: "variablePay",
+    weeklyHours: "weeklyHours",
+    payCategory: "payCategory",
+    seniorityYears: "seniorityYears",
   };
+  // The pay-transparency columns are optional: a row gets their fields only when the file has the column.
+  const transparencyReads: { [K in TransparencyField]: (cell: RawCell) => CellResult<StaffRow[K]> } = {
+    basePay: readPay,
+    variablePay: (c) => readOptionalPay(c, 0),
+    weeklyHours: (c) => readWeeklyHours(c, MAX_WEEKLY_HOURS),
+    payCategory: readOptionalLabel,
+    seniorityYears: (c) => readSeniority(c, MAX_SENIORITY_YEARS),
+  };
+  const transparencyFields = TRANSPARENCY_FIELDS.filter((f) => mapped.has(f));
   const headerOf = (column: StaffColumn) => mapped.get(column)?.header ?? STAFF_COLUMN_HEADERS[column];
 
   const valid: StaffRow[] = [];
@@ -329,7 +352,7 @@ function parseTable(rows: readonly TableRow[], format: "csv" | "xlsx", notes: st
       return m ? row.cells[m.index] : undefined;
     };
     const has = (column: StaffColumn) => mapped.has(column);
-    const reads: { [K in StaffRowField]: CellResult<StaffRow[K]> } = {
+    const reads: { [K in StaffRowField]?: CellResult<StaffRow[K]> } = {
       sex: readSex(cell("sex")),
       job: readLabel(cell("job")),
       population: readPopulation(cell("population")),
@@ -345,10 +368,11 @@ function parseTable(rows: readonly TableRow[], format: "csv" | "xlsx", notes: st
       raisesDuringLeave: has("raisesDuringLeave") ? readOptionalYesNo(cell("raisesDuringLeave")) : { ok: true, value: null },
       coefficient: has("coefficient") ? readOptionalLabel(cell("coefficient")) : { ok: true, value: null },
     };
+    for (const field of transparencyFields) (reads as Record<string, CellResult<unknown>>)[field] = transparencyReads[field](cell(field));
     const candidate: Record<string, unknown> = {};
     const failed = new Set<StaffRowField>();
     for (const field of Object.keys(reads) as StaffRowField[]) {
-      const r = reads[field];
+      const r = reads[field]!;
       if (r.ok) candidate[field] = r.value;
       else {
         failed.add(field);

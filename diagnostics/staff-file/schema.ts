@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { INDEX_AGE_BANDS, INDEX_CSPS } from "../index/types.ts";
 import { POPULATIONS } from "../types.ts";
-import { MONTHS_IN_PERIOD, STAFF_LABEL_MAX_LENGTH } from "./constants.ts";
+import { MAX_SENIORITY_YEARS, MAX_WEEKLY_HOURS, MONTHS_IN_PERIOD, PAY_PARTS_TOLERANCE_EUROS, STAFF_LABEL_MAX_LENGTH } from "./constants.ts";
 
 const NBSP = "\u00a0";
 
@@ -36,6 +36,12 @@ export const STAFF_ROW_MESSAGES = {
   pay: "Rémunération annuelle brute attendue (nombre positif ou nul, en euros)",
   yesNo: `Réponse attendue${NBSP}: oui ou non`,
   coefficientTooLong: `Coefficient trop long (${STAFF_LABEL_MAX_LENGTH} caractères au plus)`,
+  basePay: "Salaire de base attendu (montant annuel brut en euros, positif ou nul)",
+  variablePay: "Rémunération variable attendue (montant annuel brut en euros, positif ou nul)",
+  weeklyHours: `Heures hebdomadaires contractuelles attendues entre 0 et ${MAX_WEEKLY_HOURS}${NBSP}h (0 exclu)`,
+  seniorityYears: `Ancienneté attendue en années, entre 0 et ${MAX_SENIORITY_YEARS}`,
+  payCategoryTooLong: `Catégorie d'emploi trop longue (${STAFF_LABEL_MAX_LENGTH} caractères au plus)`,
+  payPartsAboveTotal: `le salaire de base et la rémunération variable dépassent la rémunération annuelle brute${NBSP}: la rémunération annuelle brute doit les inclure`,
   raisedOnReturnWithoutReturn: `«${NBSP}augmentée au retour${NBSP}» ne peut être «${NBSP}oui${NBSP}» que si «${NBSP}retour de congé maternité${NBSP}» est «${NBSP}oui${NBSP}»`,
 } as const;
 
@@ -82,8 +88,42 @@ export const StaffRowSchema = z
       .max(STAFF_LABEL_MAX_LENGTH, STAFF_ROW_MESSAGES.coefficientTooLong)
       .refine((s) => !looksLikeNir(s), STAFF_ROW_MESSAGES.nir)
       .nullable(),
+    /**
+     * Optional pay-transparency columns (directive 2023/970): absent from rows imported before them
+     * or from files without the column, null when the cell is empty.
+     */
+    /** Ordinary basic wage paid over the period, euros (included in annualGrossPay). */
+    basePay: z.number({ error: STAFF_ROW_MESSAGES.basePay }).min(0, STAFF_ROW_MESSAGES.basePay).nullable().optional(),
+    /** Complementary or variable components paid over the period, euros (included in annualGrossPay). */
+    variablePay: z.number({ error: STAFF_ROW_MESSAGES.variablePay }).min(0, STAFF_ROW_MESSAGES.variablePay).nullable().optional(),
+    /** Contractual weekly hours, in ]0, MAX_WEEKLY_HOURS]. */
+    weeklyHours: z
+      .number({ error: STAFF_ROW_MESSAGES.weeklyHours })
+      .gt(0, STAFF_ROW_MESSAGES.weeklyHours)
+      .max(MAX_WEEKLY_HOURS, STAFF_ROW_MESSAGES.weeklyHours)
+      .nullable()
+      .optional(),
+    /** Category of work of equal value (art. 4), as written. */
+    payCategory: z
+      .string()
+      .trim()
+      .max(STAFF_LABEL_MAX_LENGTH, STAFF_ROW_MESSAGES.payCategoryTooLong)
+      .refine((s) => !looksLikeNir(s), STAFF_ROW_MESSAGES.nir)
+      .nullable()
+      .optional(),
+    /** Years of seniority in the structure. */
+    seniorityYears: z
+      .number({ error: STAFF_ROW_MESSAGES.seniorityYears })
+      .min(0, STAFF_ROW_MESSAGES.seniorityYears)
+      .max(MAX_SENIORITY_YEARS, STAFF_ROW_MESSAGES.seniorityYears)
+      .nullable()
+      .optional(),
   })
   .superRefine((row, ctx) => {
+    const parts = (row.basePay ?? 0) + (row.variablePay ?? 0);
+    if ((row.basePay != null || row.variablePay != null) && parts > row.annualGrossPay + PAY_PARTS_TOLERANCE_EUROS) {
+      ctx.addIssue({ code: "custom", path: [row.basePay != null ? "basePay" : "variablePay"], message: STAFF_ROW_MESSAGES.payPartsAboveTotal });
+    }
     if (row.raisedOnReturn === true && row.maternityReturn !== true) {
       ctx.addIssue({ code: "custom", path: ["raisedOnReturn"], message: STAFF_ROW_MESSAGES.raisedOnReturnWithoutReturn });
     }

@@ -12,9 +12,9 @@ type TemplateCell = string | number | null;
 
 /** Three fictitious people; numbers are numbers in the .xlsx and French-written text in the CSV. */
 const EXAMPLE_ROWS: readonly (readonly TemplateCell[])[] = [
-  ["F", "Agente d'entretien", "Parcours", "Employé", "30-39", "80\u00a0%", 12, 15120, "Non", "Non", "Non", "Non", null, null],
-  ["H", "Ouvrier espaces verts", "Parcours", "Ouvrier", "<30", "26\u00a0h", 7, 9850.5, "Non", "Non", "Non", "Non", null, null],
-  ["F", "Encadrante technique", "Permanent", "Technicien", "40-49", "100\u00a0%", 12, 27600, "Oui", "Non", "Oui", "Oui", "Oui", "250"],
+  ["F", "Agente d'entretien", "Parcours", "Employé", "30-39", "80\u00a0%", 12, 15120, "Non", "Non", "Non", "Non", null, null, 14520, 600, 28, "Agents d'entretien et des espaces verts", 2],
+  ["H", "Ouvrier espaces verts", "Parcours", "Ouvrier", "<30", "26\u00a0h", 7, 9850.5, "Non", "Non", "Non", "Non", null, null, 9850.5, 0, 26, "Agents d'entretien et des espaces verts", 0.5],
+  ["F", "Encadrante technique", "Permanent", "Technicien", "40-49", "100\u00a0%", 12, 27600, "Oui", "Non", "Oui", "Oui", "Oui", "250", 25800, 1800, 35, "Encadrement technique", 6],
 ];
 
 function frenchNumber(n: number): string {
@@ -23,9 +23,11 @@ function frenchNumber(n: number): string {
   return `${n < 0 ? "-" : ""}${grouped},${dec}`;
 }
 
+const AMOUNT_COLUMNS: ReadonlySet<StaffColumn> = new Set(["annualGrossPay", "basePay", "variablePay"]);
+
 function csvCell(value: TemplateCell, column: StaffColumn): string {
   if (value === null) return "";
-  const text = typeof value === "number" ? (column === "annualGrossPay" ? frenchNumber(value) : String(value).replace(".", ",")) : value;
+  const text = typeof value === "number" ? (AMOUNT_COLUMNS.has(column) ? frenchNumber(value) : String(value).replace(".", ",")) : value;
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -149,6 +149,34 @@ export function readPay(cell: RawCell): CellResult<number> {
   return ok(n);
 }
 
+/** An optional annual amount in euros (≥ 0): empty → `whenEmpty` (0 for variable pay: none received). */
+export function readOptionalPay(cell: RawCell, whenEmpty: number | null): CellResult<number | null> {
+  if (isEmptyCell(cell)) return ok(whenEmpty);
+  return readPay(cell);
+}
+
+/** Contractual weekly hours in ]0, maxHours]: « 26 », « 26 h », « 24,5 heures »; empty → null (not given). */
+export function readWeeklyHours(cell: RawCell, maxHours: number): CellResult<number | null> {
+  if (isEmptyCell(cell)) return ok(null);
+  const expected = `un nombre d'heures par semaine entre 0 et ${maxHours}${NBSP}h (par exemple 26 ou 24,5${NBSP}h)`;
+  const text = typeof cell === "string" ? cell.trim().replace(/\s*(h|heures?)(\s*(par\s*semaine|hebdo(madaires?)?|\/\s*semaine))?$/i, "") : cell;
+  const n = numberCell(text, false);
+  if (n === null) return unexpected(cell, expected);
+  if (!(n > 0 && n <= maxHours)) return fail(`${quote(echo(cell))} hors limites, attendu ${expected} (0 exclu)`);
+  return ok(n);
+}
+
+/** Seniority in years in [0, maxYears]: « 4 », « 4,5 ans »; empty → null (not given). */
+export function readSeniority(cell: RawCell, maxYears: number): CellResult<number | null> {
+  if (isEmptyCell(cell)) return ok(null);
+  const expected = `un nombre d'années entre 0 et ${maxYears} (par exemple 4 ou 2,5${NBSP}ans)`;
+  const text = typeof cell === "string" ? cell.trim().replace(/\s*(ans?|années?)$/i, "") : cell;
+  const n = numberCell(text, false);
+  if (n === null) return unexpected(cell, expected);
+  if (!(n >= 0 && n <= maxYears)) return fail(`${quote(echo(cell))} hors limites, attendu ${expected}`);
+  return ok(n);
+}
+
 /** Months of presence in ]0, 12]; empty → `defaultMonths`. « 12 mois » accepted. */
 export function readMonths(cell: RawCell, defaultMonths: number): CellResult<number> {
   if (isEmptyCell(cell)) return ok(defaultMonths);

@@ -1,0 +1,124 @@
+/**
+ * Ordinary least squares on a small dense design, by Householder QR (more accurate than the normal
+ * equations on ill-conditioned data such as NIST's Longley). Columns that are combinations of the
+ * previous ones are left out and reported. Pure numerics.
+ */
+import { COLLINEARITY_TOLERANCE } from "./constants.ts";
+import { studentTQuantile } from "./student-t.ts";
+
+export interface OlsFit {
+  /** Names of the columns kept, in order. */
+  names: string[];
+  /** Names of the columns left out because they were combinations of earlier columns. */
+  dropped: string[];
+  coefficients: number[];
+  standardErrors: number[];
+  /** Observations. */
+  n: number;
+  /** Residual degrees of freedom: n − number of kept columns. */
+  df: number;
+  residuals: number[];
+  /** Residual standard error √(RSS / df); NaN when df = 0. */
+  sigma: number;
+  /** 1 − RSS / TSS, with TSS around the mean (meaningful when an intercept column is given). */
+  rSquared: number;
+}
+
+/**
+ * Fits y = X b by least squares. `columns` are the columns of X (each of length n, include a column
+ * of ones for an intercept); a column whose part not explained by the previous kept columns is
+ * below COLLINEARITY_TOLERANCE of its norm is dropped. Throws on mismatched lengths.
+ */
+export function fitOls(columns: readonly (readonly number[] | Float64Array)[], names: readonly string[], y: readonly number[] | Float64Array): OlsFit {
+  const n = y.length;
+  if (columns.length !== names.length) throw new RangeError("fitOls: one name per column expected");
+  for (const c of columns) if (c.length !== n) throw new RangeError("fitOls: every column must have y's length");
+  const work = columns.map((c) => Float64Array.from(c));
+  const qty = Float64Array.from(y);
+  const kept: number[] = [];
+  const dropped: string[] = [];
+  let r = 0;
+  for (let j = 0; j < work.length; j++) {
+    const col = work[j];
+    let norm0 = 0;
+    for (let i = 0; i < n; i++) norm0 += columns[j][i] * columns[j][i];
+    norm0 = Math.sqrt(norm0);
+    let s = 0;
+    for (let i = r; i < n; i++) s += col[i] * col[i];
+    s = Math.sqrt(s);
+    if (r >= n || norm0 === 0 || s <= COLLINEARITY_TOLERANCE * norm0) {
+      dropped.push(names[j]);
+      continue;
+    }
+    const alpha = col[r] > 0 ? -s : s;
+    // v = col[r..] − alpha e1, kept in place in col[r..] while reflecting the other columns.
+    const v0 = col[r] - alpha;
+    const vtv = s * s - 2 * alpha * col[r] + alpha * alpha;
+    const reflect = (target: Float64Array) => {
+      let dot = v0 * target[r];
+      for (let i = r + 1; i < n; i++) dot += col[i] * target[i];
+      const f = (2 * dot) / vtv;
+      target[r] -= f * v0;
+      for (let i = r + 1; i < n; i++) target[i] -= f * col[i];
+    };
+    for (let k = j + 1; k < work.length; k++) reflect(work[k]);
+    reflect(qty);
+    col[r] = alpha;
+    for (let i = r + 1; i < n; i++) col[i] = 0;
+    kept.push(j);
+    r++;
+  }
+  const p = kept.length;
+  // R (p × p, upper triangular): R[a][b] = work[kept[b]][a].
+  const R = (a: number, b: number) => work[kept[b]][a];
+  const beta = new Array<number>(p).fill(0);
+  for (let a = p - 1; a >= 0; a--) {
+    let sum = qty[a];
+    for (let b = a + 1; b < p; b++) sum -= R(a, b) * beta[b];
+    beta[a] = sum / R(a, a);
+  }
+  const residuals = new Array<number>(n);
+  let rss = 0;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += y[i];
+  mean /= n || 1;
+  let tss = 0;
+  for (let i = 0; i < n; i++) {
+    let fitted = 0;
+    for (let b = 0; b < p; b++) fitted += columns[kept[b]][i] * beta[b];
+    const e = y[i] - fitted;
+    residuals[i] = e;
+    rss += e * e;
+    tss += (y[i] - mean) * (y[i] - mean);
+  }
+  const df = n - p;
+  const sigma2 = df > 0 ? rss / df : Number.NaN;
+  // (XᵀX)⁻¹ = R⁻¹ R⁻ᵀ: its diagonal is the squared row norms of R⁻¹.
+  const inv: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let c = 0; c < p; c++) {
+    inv[c][c] = 1 / R(c, c);
+    for (let a = c - 1; a >= 0; a--) {
+      let sum = 0;
+      for (let b = a + 1; b <= c; b++) sum += R(a, b) * inv[b][c];
+      inv[a][c] = -sum / R(a, a);
+    }
+  }
+  const standardErrors = inv.map((row) => Math.sqrt(sigma2 * row.reduce((acc, x) => acc + x * x, 0)));
+  return {
+    names: kept.map((j) => names[j]),
+    dropped,
+    coefficients: beta,
+    standardErrors,
+    n,
+    df,
+    residuals,
+    sigma: Math.sqrt(sigma2),
+    rSquared: tss > 0 ? 1 - rss / tss : Number.NaN,
+  };
+}
+
+/** Two-sided confidence interval of a coefficient: estimate ± t(1 − (1 − level)/2; df) × standard error. */
+export function confidenceInterval(estimate: number, standardError: number, df: number, level: number): { low: number; high: number; t: number } {
+  const t = studentTQuantile(1 - (1 - level) / 2, df);
+  return { low: estimate - t * standardError, high: estimate + t * standardError, t };
+}
