@@ -19,6 +19,7 @@ import {
   type StaffFileOptions,
   type StaffFileResult,
 } from "../../diagnostics/staff-file/index.ts";
+import { computeTransparency } from "../../diagnostics/transparency/index.ts";
 import { STRUCTURE_TYPES, type StructureType } from "../../diagnostics/types.ts";
 import type { CliIo } from "./io.ts";
 
@@ -87,6 +88,12 @@ export const ENGINE_HELP: readonly { usage: string; text: string }[] = [
     text:
       "Lit un fichier du personnel (CSV ou XLSX, une ligne par personne) : nombre de lignes, tableau des métiers et données de l'index " +
       "(à passer à la commande index). Fichier refusé : erreurs JSON avec ligne et colonne, code de sortie 1.",
+  },
+  {
+    usage: "transparency FICHIER|- [--structure TYPE] [--reference-date AAAA-MM-JJ]",
+    text:
+      "Indicateurs de transparence salariale de la directive européenne 2023/970 (article 9) à partir d'un fichier du personnel : " +
+      "écarts moyen et médian, primes, quartiles, écarts par catégorie, seuil de 5\u00a0% et écart inexpliqué. Résultat JSON ; fichier refusé : erreurs en français, code de sortie 1.",
   },
 ];
 
@@ -387,9 +394,32 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   });
 }
 
+async function transparencyCommand(args: string[], io: CliIo): Promise<number> {
+  const command = "transparency";
+  const parsedArgs = parseCommandArgs(command, args, { structure: { type: "string" }, "reference-date": { type: "string" } });
+  if (!parsedArgs.ok) return "help" in parsedArgs ? help(io, command) : fail(io, parsedArgs.message);
+  const { file, values } = parsedArgs.value;
+  const structure = values.structure;
+  if (structure !== undefined && !STRUCTURE_TYPES.includes(structure as StructureType)) return fail(io, M.structure);
+  const options = staffOptions(values);
+  if (!options.ok) return fail(io, options.message);
+  return guarded(io, async () => {
+    const read = await readStaffFile(io, file, options.value);
+    if (!read.ok) return fail(io, read.message);
+    const result = read.value;
+    if (!result.ok) {
+      printStaffErrors(io, result);
+      return 1;
+    }
+    printJson(io, computeTransparency(result.rows, { structureType: structure as StructureType | undefined }));
+    return 0;
+  });
+}
+
 /** The engine's commands, by name, for app/cli.ts. None of them touches the database. */
 export const engineCommands: Record<string, CliCommand> = {
   index: indexCommand,
   mixity: mixityCommand,
   import: importCommand,
+  transparency: transparencyCommand,
 };
