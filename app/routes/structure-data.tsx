@@ -105,10 +105,7 @@ export default function StructureData({ loaderData, actionData }: Route.Componen
             <ul>
               {diagnostics.map((d) => (
                 <li key={d.id}>
-                  Diagnostic {d.year} ({STATUS_LABELS[d.status]}){NBSP}—{" "}
-                  <Link to={`?supprimer=${d.id}#confirmer-diagnostic`} aria-label={`Supprimer le diagnostic ${d.year}`}>
-                    Supprimer…
-                  </Link>
+                  {d.year} ({STATUS_LABELS[d.status]}){NBSP}— <Link to={`?supprimer=${d.id}#confirmer-diagnostic`}>Supprimer le diagnostic {d.year}…</Link>
                 </li>
               ))}
             </ul>
