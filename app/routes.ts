@@ -30,6 +30,7 @@ export default [
     route("domaines/:domainId", "routes/diagnostic-domain.tsx"),
     route("index", "routes/diagnostic-index.tsx"),
     route("resultats", "routes/diagnostic-results.tsx"),
+    route("resultats/transparence", "routes/diagnostic-transparency.tsx"),
     route("plan", "routes/diagnostic-plan.tsx"),
     route("plan/actions/:actionId", "routes/diagnostic-plan-action.tsx"),
   ]),

@@ -17,10 +17,15 @@ import { MixityChart, MixityTable } from "../ui/charts/MixityChart.tsx";
 import { Notice } from "../ui/form.tsx";
 import { formatDate } from "../ui/format.ts";
 import resultsCss from "../ui/results.css?url";
+import tabsCss from "../ui/results-tabs.css?url";
+import { ResultsTabs } from "../ui/ResultsTabs.tsx";
 
 const NBSP = "\u00a0";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: resultsCss }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: resultsCss },
+  { rel: "stylesheet", href: tabsCss },
+];
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `Résultats du diagnostic${data ? ` ${data.diagnostic.year}` : ""} · Boussole Égalité` },
@@ -272,6 +277,7 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
     return (
       <>
         <p className="step-counter">Étape 5 sur 5</p>
+        <ResultsTabs orgId={org.id} diagId={diagnostic.id} current="resultats" />
         <h1>Résultats du diagnostic {diagnostic.year}</h1>
         <div className="notice notice-warning">
           <p>{results.message}</p>
@@ -291,6 +297,7 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
   return (
     <>
       <p className="step-counter">Étape 5 sur 5</p>
+      <ResultsTabs orgId={org.id} diagId={diagnostic.id} current="resultats" />
       <h1>Résultats du diagnostic {diagnostic.year}</h1>
       <p className="lead">{r.headline}</p>
 
