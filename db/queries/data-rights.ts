@@ -220,7 +220,7 @@ export async function deleteDiagnosticCascade(tx: DbOrTx, organizationId: string
  */
 export async function deleteStructureCascade(tx: DbOrTx, organizationId: string) {
   const [org] = await tx
-    .select({ id: organizations.id })
+    .select({ id: organizations.id, siret: organizations.siret })
     .from(organizations)
     .where(and(eq(organizations.id, organizationId), eq(organizations.kind, "structure")))
     .for("update");
@@ -241,6 +241,11 @@ export async function deleteStructureCascade(tx: DbOrTx, organizationId: string)
   // The structure's own journal names its members (actor ids, visited pages): it goes with it; the
   // deletion entry written by the caller, without personal data, is what remains.
   await tx.delete(auditLog).where(eq(auditLog.organizationId, organizationId));
+  // Associations' journals keep their own entries about it (client created, access asked) without its name or SIRET.
+  await tx
+    .update(auditLog)
+    .set({ details: sql`${auditLog.details} - 'structureName' - 'siret'` })
+    .where(or(sql`${auditLog.details} ->> 'structureId' = ${organizationId}`, org.siret ? sql`${auditLog.details} ->> 'siret' = ${org.siret}` : sql`false`));
   await tx.delete(organizations).where(eq(organizations.id, organizationId));
   return counts;
 }

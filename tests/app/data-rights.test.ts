@@ -338,6 +338,11 @@ describe("deleting the whole structure", () => {
 
   it("deletes everything of it in one go, keeps the members' accounts and an audit entry without personal data", async () => {
     const name = `Jardins Zéphyr ${seq}`;
+    const association = await makeOrg(db, s.advisor, "accompagnement", { name: `Autre association ${seq}` });
+    await db.insert(auditLog).values([
+      { id: `adv-client-${seq}`, organizationId: association.id, actorUserId: s.advisor.id, action: "client.created", details: { structureId: s.org.id, structureName: `Jardins Zéphyr ${seq}` } },
+      { id: `adv-request-${seq}`, organizationId: association.id, actorUserId: s.advisor.id, action: "access_request.sent", details: { siret: s.siret, level: "read" } },
+    ]);
     const before = await dump();
     for (const needle of [name, s.siret, `invitee${seq}@structure.fr`, `clic ${seq}`, `personnel-2024-${seq}.csv`]) expect(before).toContain(needle);
     const res = await callRoute(dataRoute.action, post(`/o/${s.org.id}/donnees`, { intent: "delete-structure", confirmation: `  jardins zéphyr ${seq} ` }, s.owner.cookie), { orgId: s.org.id });
@@ -348,6 +353,11 @@ describe("deleting the whole structure", () => {
     for (const needle of [name, s.siret, `invitee${seq}@structure.fr`, `clic ${seq}`, `Commentaire sans risque ${seq}`, `personnel-2024-${seq}.csv`, s.diag2024, s.diag2025])
       expect(after, needle).not.toContain(needle);
     expect(await db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.organizationId, s.org.id))).toEqual([]);
+    const advisorJournal = await db.select({ id: auditLog.id, details: auditLog.details }).from(auditLog).where(eq(auditLog.organizationId, association.id));
+    expect(advisorJournal.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: `adv-client-${seq}`, details: { structureId: s.org.id } },
+      { id: `adv-request-${seq}`, details: { level: "read" } },
+    ]);
     expect(await db.select({ id: users.id }).from(users).where(sql`${users.id} in (${s.owner.id}, ${s.editor.id}, ${s.viewer.id})`)).toHaveLength(3);
 
     const entries = await db.select({ action: auditLog.action, actor: auditLog.actorUserId, details: auditLog.details }).from(auditLog).where(eq(auditLog.organizationId, s.org.id));
