@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
 import { Bar, BarChart, Cell, LabelList, ReferenceLine, XAxis, YAxis } from "recharts";
 import { CHART_COLOURS } from "./palette.ts";
-import { useChartBox, wrapLabel } from "./use-chart-box.ts";
+import { ChartFallback, labelBox, wrappedTick } from "./chart-parts.tsx";
+import { useChartBox } from "./use-chart-box.ts";
 
 const NBSP = "\u00a0";
 const ROW_HEIGHT = 48;
@@ -23,48 +24,9 @@ export function gapChartHeight(rows: number): number {
   return MARGIN.top + MARGIN.bottom + X_AXIS_HEIGHT + Math.max(1, rows) * ROW_HEIGHT;
 }
 
-interface TickProps {
-  x?: number | string;
-  y?: number | string;
-  payload?: { value?: unknown };
-}
-
-function labelTick(maxChars: number) {
-  return function LabelTick(props: TickProps): ReactElement {
-    const lines = wrapLabel(String(props.payload?.value ?? ""), maxChars, 3);
-    const x = Number(props.x ?? 0);
-    const y = Number(props.y ?? 0);
-    const first = -((lines.length - 1) * 1.15) / 2;
-    return (
-      <text x={x - 6} y={y} textAnchor="end" fill={CHART_COLOURS.ink} fontSize={13}>
-        {lines.map((line, i) => (
-          <tspan key={i} x={x - 6} dy={i === 0 ? `${first + 0.35}em` : "1.15em"}>
-            {line}
-          </tspan>
-        ))}
-      </text>
-    );
-  };
-}
-
-interface ValueLabelProps {
-  value?: unknown;
-  viewBox?: { x?: number; y?: number; width?: number; height?: number };
-  x?: number | string;
-  y?: number | string;
-  width?: number | string;
-  height?: number | string;
-}
-
 /** The gap written past the end of its bar (left of a negative bar). */
 function valueLabel(props: unknown): ReactElement {
-  const p = props as ValueLabelProps;
-  const box = p.viewBox ?? p;
-  const x = Number(box.x ?? 0);
-  const y = Number(box.y ?? 0);
-  const width = Number(box.width ?? 0);
-  const height = Number(box.height ?? 0);
-  const text = typeof p.value === "string" ? p.value : "";
+  const { x, y, width, height, value: text } = labelBox(props);
   const negative = width < 0;
   return (
     <text
@@ -117,7 +79,7 @@ export function GapChart({ id, data, thresholdPct, summary }: { id: string; data
             tick={{ fill: CHART_COLOURS.ink, fontSize: 12 }}
             stroke={CHART_COLOURS.muted}
           />
-          <YAxis type="category" dataKey="label" width={yAxisWidth} interval={0} tickLine={false} stroke={CHART_COLOURS.muted} tick={labelTick(maxChars)} />
+          <YAxis type="category" dataKey="label" width={yAxisWidth} interval={0} tickLine={false} stroke={CHART_COLOURS.muted} tick={wrappedTick(maxChars, 13)} />
           <ReferenceLine
             x={thresholdPct}
             stroke={CHART_COLOURS.ink}
@@ -136,9 +98,7 @@ export function GapChart({ id, data, thresholdPct, summary }: { id: string; data
           </Bar>
         </BarChart>
       ) : (
-        <p className="chart-fallback" aria-hidden="true">
-          Le graphique s'affiche quand la page est chargée{NBSP}; les chiffres sont dans le tableau ci-dessous.
-        </p>
+        <ChartFallback />
       )}
     </div>
   );

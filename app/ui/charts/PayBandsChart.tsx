@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import { Bar, BarChart, LabelList, XAxis, YAxis } from "recharts";
 import type { BandRow } from "../../../diagnostics/transparency/view.ts";
 import { CHART_COLOURS } from "./palette.ts";
+import { ChartFallback, labelBox } from "./chart-parts.tsx";
 import { useChartBox } from "./use-chart-box.ts";
 
 const NBSP = "\u00a0";
@@ -14,25 +15,10 @@ export function payBandsChartHeight(rows: number): number {
   return MARGIN.top + MARGIN.bottom + X_AXIS_HEIGHT + rows * ROW_HEIGHT;
 }
 
-interface SegmentProps {
-  value?: unknown;
-  viewBox?: { x?: number; y?: number; width?: number; height?: number };
-  x?: number | string;
-  y?: number | string;
-  width?: number | string;
-  height?: number | string;
-}
-
 /** « Femmes 40 % » inside the segment when it fits, « 40 % » when only that fits, nothing otherwise (the table has it). */
 function segmentLabel(name: string) {
   return function SegmentLabel(raw: unknown): ReactElement {
-    const props = raw as SegmentProps;
-    const box = props.viewBox ?? props;
-    const x = Number(box.x ?? 0);
-    const y = Number(box.y ?? 0);
-    const width = Number(box.width ?? 0);
-    const height = Number(box.height ?? 0);
-    const share = typeof props.value === "string" ? props.value : "";
+    const { x, y, width, height, value: share } = labelBox(raw);
     const text = !share ? "" : width >= 120 ? `${name} ${share}` : width >= 44 ? share : "";
     if (!text) return <g />;
     return (
@@ -92,9 +78,7 @@ export function PayBandsChart({ id, bands, summary }: { id: string; bands: reado
             </Bar>
           </BarChart>
         ) : (
-          <p className="chart-fallback" aria-hidden="true">
-            Le graphique s'affiche quand la page est chargée{NBSP}; les chiffres sont dans le tableau ci-dessous.
-          </p>
+          <ChartFallback />
         )}
       </div>
     </>
