@@ -215,24 +215,27 @@ export async function countScopeStructures(db: DbOrTx, ddetsOrgId: string, filte
  */
 export async function insertCampaignInvitations(db: DbOrTx, ddetsOrgId: string, emails: readonly string[], invitedBy: string) {
   if (emails.length === 0) return [];
-  const inserted = await db
-    .insert(campaignInvitations)
-    .values(emails.map((email) => ({ id: newId(), ddetsOrgId, email, invitedBy })))
-    .onConflictDoNothing({ target: [campaignInvitations.ddetsOrgId, campaignInvitations.email] })
-    .returning({ id: campaignInvitations.id, email: campaignInvitations.email });
-  if (inserted.length > 0) {
-    await db
-      .update(campaignInvitations)
-      .set({
-        structureId: sql`(select ${memberships.organizationId} from ${memberships}
-          join ${users} on ${users.id} = ${memberships.userId}
-          join ${organizations} on ${organizations.id} = ${memberships.organizationId}
-          where ${users.email} = ${campaignInvitations.email} and ${memberships.role} = 'owner' and ${inScope(ddetsOrgId)}
-          order by ${organizations.createdAt} limit 1)`,
-      })
-      .where(inArray(campaignInvitations.id, inserted.map((i) => i.id)));
-  }
-  return inserted;
+  // Invitations and their structure links together.
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(campaignInvitations)
+      .values(emails.map((email) => ({ id: newId(), ddetsOrgId, email, invitedBy })))
+      .onConflictDoNothing({ target: [campaignInvitations.ddetsOrgId, campaignInvitations.email] })
+      .returning({ id: campaignInvitations.id, email: campaignInvitations.email });
+    if (inserted.length > 0) {
+      await tx
+        .update(campaignInvitations)
+        .set({
+          structureId: sql`(select ${memberships.organizationId} from ${memberships}
+            join ${users} on ${users.id} = ${memberships.userId}
+            join ${organizations} on ${organizations.id} = ${memberships.organizationId}
+            where ${users.email} = ${campaignInvitations.email} and ${memberships.role} = 'owner' and ${inScope(ddetsOrgId)}
+            order by ${organizations.createdAt} limit 1)`,
+        })
+        .where(inArray(campaignInvitations.id, inserted.map((i) => i.id)));
+    }
+    return inserted;
+  });
 }
 
 /** The DDETS's invitations, newest first: email, date and who sent it (its own data). */

@@ -211,21 +211,23 @@ export async function saveJobs(
 }
 
 /**
- * Replaces the staff file and the jobs table derived from it, in the caller's transaction (run it in
- * one: both or neither). Refused like `saveJobs` when the jobs were saved in between.
+ * Replaces the staff file and the jobs table derived from it, both or neither (its own transaction,
+ * or a savepoint of the caller's). Refused like `saveJobs` when the jobs were saved in between.
  */
 export async function replaceStaffFile(
-  tx: DbOrTx,
+  db: DbOrTx,
   organizationId: string,
   diagnosticId: string,
   input: { fileName: string; rows: Record<string, unknown>[]; jobs: Record<string, unknown>[]; expectedJobsVersion: number },
   userId: string,
 ): Promise<SaveResult<Record<string, unknown>[]> | null> {
-  const saved = await saveJobs(tx, organizationId, diagnosticId, input.expectedJobsVersion, input.jobs, userId);
-  if (!saved || !saved.ok) return saved;
-  await tx.delete(staffFiles).where(eq(staffFiles.diagnosticId, diagnosticId));
-  await tx.insert(staffFiles).values({ diagnosticId, fileName: input.fileName, rowCount: input.rows.length, rows: input.rows, importedBy: userId });
-  return saved;
+  return db.transaction(async (tx): Promise<SaveResult<Record<string, unknown>[]> | null> => {
+    const saved = await saveJobs(tx, organizationId, diagnosticId, input.expectedJobsVersion, input.jobs, userId);
+    if (!saved || !saved.ok) return saved;
+    await tx.delete(staffFiles).where(eq(staffFiles.diagnosticId, diagnosticId));
+    await tx.insert(staffFiles).values({ diagnosticId, fileName: input.fileName, rowCount: input.rows.length, rows: input.rows, importedBy: userId });
+    return saved;
+  });
 }
 
 /** Saves the index step: entered data, "from the staff file", or skipped with a reason. */
@@ -267,48 +269,51 @@ export async function saveAnswer(
   value: AnswerJson,
   userId: string,
 ): Promise<SaveResult<AnswerJson | null> | null> {
-  const [owner] = await db
-    .select({ id: diagnostics.id })
-    .from(diagnostics)
-    .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
-  if (!owner) return null;
-  const now = new Date();
-  let saved: { version: number } | undefined;
-  if (expectedVersion === 0) {
-    [saved] = await db
-      .insert(diagnosticAnswers)
-      .values({ diagnosticId, questionId, value, version: 1, updatedAt: now, updatedBy: userId })
-      .onConflictDoNothing()
-      .returning({ version: diagnosticAnswers.version });
-  } else {
-    [saved] = await db
-      .update(diagnosticAnswers)
-      .set({ value, version: sql`${diagnosticAnswers.version} + 1`, updatedAt: now, updatedBy: userId })
-      .where(
-        and(
-          eq(diagnosticAnswers.diagnosticId, diagnosticId),
-          eq(diagnosticAnswers.questionId, questionId),
-          eq(diagnosticAnswers.version, expectedVersion),
-        ),
-      )
-      .returning({ version: diagnosticAnswers.version });
-  }
-  if (saved) {
-    await db.update(diagnostics).set({ updatedAt: now, updatedBy: userId }).where(eq(diagnostics.id, diagnosticId));
-    return { ok: true, version: saved.version, updatedAt: now };
-  }
-  const [current] = await db
-    .select({ value: diagnosticAnswers.value, version: diagnosticAnswers.version, updatedAt: diagnosticAnswers.updatedAt, updatedByName: users.name })
-    .from(diagnosticAnswers)
-    .leftJoin(users, eq(users.id, diagnosticAnswers.updatedBy))
-    .where(and(eq(diagnosticAnswers.diagnosticId, diagnosticId), eq(diagnosticAnswers.questionId, questionId)));
-  return {
-    ok: false,
-    current: current?.value ?? null,
-    version: current?.version ?? 0,
-    updatedAt: current?.updatedAt ?? null,
-    updatedByName: current?.updatedByName ?? null,
-  };
+  // The answer and the diagnostic's "last edited" stamp are written together or not at all.
+  return db.transaction(async (tx): Promise<SaveResult<AnswerJson | null> | null> => {
+    const [owner] = await tx
+      .select({ id: diagnostics.id })
+      .from(diagnostics)
+      .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
+    if (!owner) return null;
+    const now = new Date();
+    let saved: { version: number } | undefined;
+    if (expectedVersion === 0) {
+      [saved] = await tx
+        .insert(diagnosticAnswers)
+        .values({ diagnosticId, questionId, value, version: 1, updatedAt: now, updatedBy: userId })
+        .onConflictDoNothing()
+        .returning({ version: diagnosticAnswers.version });
+    } else {
+      [saved] = await tx
+        .update(diagnosticAnswers)
+        .set({ value, version: sql`${diagnosticAnswers.version} + 1`, updatedAt: now, updatedBy: userId })
+        .where(
+          and(
+            eq(diagnosticAnswers.diagnosticId, diagnosticId),
+            eq(diagnosticAnswers.questionId, questionId),
+            eq(diagnosticAnswers.version, expectedVersion),
+          ),
+        )
+        .returning({ version: diagnosticAnswers.version });
+    }
+    if (saved) {
+      await tx.update(diagnostics).set({ updatedAt: now, updatedBy: userId }).where(eq(diagnostics.id, diagnosticId));
+      return { ok: true, version: saved.version, updatedAt: now };
+    }
+    const [current] = await tx
+      .select({ value: diagnosticAnswers.value, version: diagnosticAnswers.version, updatedAt: diagnosticAnswers.updatedAt, updatedByName: users.name })
+      .from(diagnosticAnswers)
+      .leftJoin(users, eq(users.id, diagnosticAnswers.updatedBy))
+      .where(and(eq(diagnosticAnswers.diagnosticId, diagnosticId), eq(diagnosticAnswers.questionId, questionId)));
+    return {
+      ok: false,
+      current: current?.value ?? null,
+      version: current?.version ?? 0,
+      updatedAt: current?.updatedAt ?? null,
+      updatedByName: current?.updatedByName ?? null,
+    };
+  });
 }
 
 /** Marks the diagnostic finished (« terminé ») or back to draft. */

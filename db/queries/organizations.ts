@@ -17,19 +17,22 @@ export async function insertOrganization(
   input: { kind: OrgKind; name: string; siret?: string | null; structureType?: string | null; departement?: string | null; commune?: string | null; departements?: string[] },
   ownerUserId?: string,
 ) {
-  const id = newId();
-  await db.insert(organizations).values({
-    id,
-    kind: input.kind,
-    name: input.name.trim(),
-    siret: input.siret ?? null,
-    structureType: input.structureType ?? null,
-    departement: input.departement ?? null,
-    commune: input.commune?.trim() ?? null,
-    departements: input.departements ?? [],
+  // Never an organisation without its owner.
+  return db.transaction(async (tx) => {
+    const id = newId();
+    await tx.insert(organizations).values({
+      id,
+      kind: input.kind,
+      name: input.name.trim(),
+      siret: input.siret ?? null,
+      structureType: input.structureType ?? null,
+      departement: input.departement ?? null,
+      commune: input.commune?.trim() ?? null,
+      departements: input.departements ?? [],
+    });
+    if (ownerUserId) await tx.insert(memberships).values({ organizationId: id, userId: ownerUserId, role: "owner" });
+    return { id };
   });
-  if (ownerUserId) await db.insert(memberships).values({ organizationId: id, userId: ownerUserId, role: "owner" });
-  return { id };
 }
 
 export async function siretExists(db: DbOrTx, siret: string) {

@@ -3,12 +3,14 @@ import type { DbOrTx } from "../client.ts";
 import { passwordResetTokens } from "../schema.ts";
 
 export async function insertPasswordReset(db: DbOrTx, input: { id: string; userId: string; tokenHash: Uint8Array; expiresAt: Date }) {
-  // A new request replaces the previous unused links.
-  await db
-    .update(passwordResetTokens)
-    .set({ usedAt: new Date() })
-    .where(and(eq(passwordResetTokens.userId, input.userId), isNull(passwordResetTokens.usedAt)));
-  await db.insert(passwordResetTokens).values(input);
+  // A new request replaces the previous unused links, only if the new one is stored.
+  return db.transaction(async (tx) => {
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.userId, input.userId), isNull(passwordResetTokens.usedAt)));
+    await tx.insert(passwordResetTokens).values(input);
+  });
 }
 
 export async function findPasswordReset(db: DbOrTx, id: string) {

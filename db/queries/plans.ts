@@ -115,39 +115,45 @@ export async function savePlanAction(
   data: Record<string, unknown>,
   userId: string,
 ): Promise<SaveResult<Record<string, unknown>> | null> {
-  if (!(await planOfOrganization(db, organizationId, planId))) return null;
-  const now = new Date();
-  const [row] = await db
-    .update(planActions)
-    .set({ data, version: sql`${planActions.version} + 1`, updatedAt: now, updatedBy: userId })
-    .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId), eq(planActions.version, expectedVersion)))
-    .returning({ version: planActions.version });
-  if (row) {
-    await db.update(actionPlans).set({ updatedAt: now, updatedBy: userId }).where(eq(actionPlans.id, planId));
-    return { ok: true, version: row.version, updatedAt: now };
-  }
-  const [current] = await db
-    .select({ data: planActions.data, version: planActions.version, updatedAt: planActions.updatedAt, updatedByName: users.name })
-    .from(planActions)
-    .leftJoin(users, eq(users.id, planActions.updatedBy))
-    .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId)));
-  if (!current) return null;
-  return { ok: false, current: current.data, version: current.version, updatedAt: current.updatedAt, updatedByName: current.updatedByName };
+  // The action and the plan's "last edited" stamp are written together or not at all.
+  return db.transaction(async (tx): Promise<SaveResult<Record<string, unknown>> | null> => {
+    if (!(await planOfOrganization(tx, organizationId, planId))) return null;
+    const now = new Date();
+    const [row] = await tx
+      .update(planActions)
+      .set({ data, version: sql`${planActions.version} + 1`, updatedAt: now, updatedBy: userId })
+      .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId), eq(planActions.version, expectedVersion)))
+      .returning({ version: planActions.version });
+    if (row) {
+      await tx.update(actionPlans).set({ updatedAt: now, updatedBy: userId }).where(eq(actionPlans.id, planId));
+      return { ok: true, version: row.version, updatedAt: now };
+    }
+    const [current] = await tx
+      .select({ data: planActions.data, version: planActions.version, updatedAt: planActions.updatedAt, updatedByName: users.name })
+      .from(planActions)
+      .leftJoin(users, eq(users.id, planActions.updatedBy))
+      .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId)));
+    if (!current) return null;
+    return { ok: false, current: current.data, version: current.version, updatedAt: current.updatedAt, updatedByName: current.updatedByName };
+  });
 }
 
 /** Adds an action at the end of the plan. */
 export async function addPlanAction(db: DbOrTx, organizationId: string, planId: string, data: Record<string, unknown>, userId: string) {
-  if (!(await planOfOrganization(db, organizationId, planId))) return null;
-  const [last] = await db
-    .select({ position: planActions.position })
-    .from(planActions)
-    .where(eq(planActions.planId, planId))
-    .orderBy(desc(planActions.position))
-    .limit(1);
-  const id = newId();
-  await db.insert(planActions).values({ id, planId, position: (last?.position ?? -1) + 1, data, updatedBy: userId });
-  await db.update(actionPlans).set({ updatedAt: new Date(), updatedBy: userId }).where(eq(actionPlans.id, planId));
-  return { id };
+  // The new action and the plan's stamp together.
+  return db.transaction(async (tx) => {
+    if (!(await planOfOrganization(tx, organizationId, planId))) return null;
+    const [last] = await tx
+      .select({ position: planActions.position })
+      .from(planActions)
+      .where(eq(planActions.planId, planId))
+      .orderBy(desc(planActions.position))
+      .limit(1);
+    const id = newId();
+    await tx.insert(planActions).values({ id, planId, position: (last?.position ?? -1) + 1, data, updatedBy: userId });
+    await tx.update(actionPlans).set({ updatedAt: new Date(), updatedBy: userId }).where(eq(actionPlans.id, planId));
+    return { id };
+  });
 }
 
 /**
@@ -161,17 +167,20 @@ export async function deletePlanAction(
   actionId: string,
   options: { expectedVersion?: number; userId?: string } = {},
 ) {
-  if (!(await planOfOrganization(db, organizationId, planId))) return false;
-  const version = options.expectedVersion === undefined ? undefined : eq(planActions.version, options.expectedVersion);
-  const rows = await db
-    .delete(planActions)
-    .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId), version))
-    .returning({ id: planActions.id });
-  if (rows.length > 0) {
-    await db
-      .update(actionPlans)
-      .set({ updatedAt: new Date(), ...(options.userId ? { updatedBy: options.userId } : {}) })
-      .where(eq(actionPlans.id, planId));
-  }
-  return rows.length > 0;
+  // The removal and the plan's stamp together.
+  return db.transaction(async (tx) => {
+    if (!(await planOfOrganization(tx, organizationId, planId))) return false;
+    const version = options.expectedVersion === undefined ? undefined : eq(planActions.version, options.expectedVersion);
+    const rows = await tx
+      .delete(planActions)
+      .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId), version))
+      .returning({ id: planActions.id });
+    if (rows.length > 0) {
+      await tx
+        .update(actionPlans)
+        .set({ updatedAt: new Date(), ...(options.userId ? { updatedBy: options.userId } : {}) })
+        .where(eq(actionPlans.id, planId));
+    }
+    return rows.length > 0;
+  });
 }
