@@ -4,7 +4,7 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { expectAccessible, hasChromium, launch, newContext, OUTPUT_DIR } from "./browser.ts";
-import { logIn, signUpStructure } from "./journeys.ts";
+import { E2E_PASSWORD, logIn, signUpStructure } from "./journeys.ts";
 
 const baseURL = inject("baseURL");
 const NBSP = "\u00a0";
@@ -88,5 +88,23 @@ describe.skipIf(!hasChromium)("data rights in Chromium", () => {
     expect(await plain.getByRole("link", { name: /^Supprimer le diagnostic/ }).count()).toBe(1);
     await expectAccessible(plain, "donnees-sans-javascript");
     await noJs.close();
+
+    // The only member deletes her account: the structure goes with it once she ticks the confirmation.
+    const last = await newContext(browser);
+    const account = await last.newPage();
+    await logIn(account, baseURL, email);
+    await account.goto(`${baseURL}/compte`);
+    await account.getByLabel("Votre mot de passe").fill(E2E_PASSWORD);
+    await account.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
+    await expect.poll(() => account.getByRole("alert").textContent()).toContain("Cochez la case pour confirmer");
+    await expectAccessible(account, "compte-suppression");
+    await account.getByLabel(/Je comprends que cette structure sera supprimée/).check();
+    await account.getByLabel("Votre mot de passe").fill(E2E_PASSWORD);
+    await account.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
+    await account.waitForURL(/\/confidentialite\?compte-supprime=1/);
+    await account.getByText("Votre compte est supprimé.").waitFor();
+    await expectAccessible(account, "confidentialite-compte-supprime");
+    expect((await account.goto(orgUrl))!.url()).toMatch(/\/connexion/);
+    await last.close();
   });
 });
