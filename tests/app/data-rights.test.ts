@@ -26,8 +26,10 @@ import {
   users,
 } from "../../db/schema.ts";
 import { jobsFromStaffRows, parseStaffCsvText } from "../../diagnostics/staff-file/index.ts";
-import { retentionCommand } from "../../app/cli/retention.ts";
-import { MESSAGES } from "../../app/orgs/data-deletion.server.ts";
+import { parisYear, retentionCommand, retentionCutoffs } from "../../app/cli/retention.ts";
+import { confirmationMatches, MESSAGES } from "../../app/orgs/data-deletion.server.ts";
+import { exportCell } from "../../app/orgs/data-export.server.ts";
+import { AUDIT_RETENTION_YEARS, STAFF_FILE_RETENTION_YEARS } from "../../app/orgs/retention-rules.ts";
 import * as accountRoute from "../../app/routes/account.tsx";
 import * as dataRoute from "../../app/routes/structure-data.tsx";
 import * as exportRoute from "../../app/routes/structure-data-export.tsx";
@@ -154,6 +156,60 @@ async function downloadExport(orgId: string, cookie: string) {
   expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="boussole-donnees-jardins-zephyr-\d+-\d{4}-\d{2}-\d{2}\.zip"$/);
   return unzipSync(new Uint8Array(await response.arrayBuffer()));
 }
+
+describe("rules without the database", () => {
+  it.each([
+    ["=1+1", "'=1+1"],
+    ["+33 6 12", "'+33 6 12"],
+    ["-5 %", "'-5 %"],
+    ["@SOMME(A1)", "'@SOMME(A1)"],
+    ["\tcaché", "'\tcaché"],
+    ["a;b", '"a;b"'],
+    ['dit "oui"', '"dit ""oui"""'],
+    ["Sans risque = ok", "Sans risque = ok"],
+    [-5, "-5"],
+    [18010.55, "18010,55"],
+    [true, "oui"],
+    [false, "non"],
+    [null, ""],
+    [{ a: 1 }, '"{""a"":1}"'],
+    [new Date("2026-01-05T10:00:00Z"), "2026-01-05T10:00:00.000Z"],
+  ] as const)("exportCell(%j) is %s", (value, cell) => {
+    expect(exportCell(value)).toBe(cell);
+  });
+
+  it.each([
+    ["2024", "2024", true],
+    [" 2024 ", "2024", true],
+    ["2023", "2024", false],
+    ["", "", false],
+    ["jardins  d’été", "Jardins d'Été", true],
+    ["Jardins d'Ete", "Jardins d'Été", false],
+    ["Jardins", "Jardins d'Été", false],
+  ] as const)("confirmationMatches(%j, %j) is %s", (typed, expected, ok) => {
+    expect(confirmationMatches(typed, expected)).toBe(ok);
+  });
+
+  it("pins the retention constants", () => {
+    expect(AUDIT_RETENTION_YEARS).toBe(3);
+    expect(STAFF_FILE_RETENTION_YEARS).toBe(3);
+  });
+
+  it.each([
+    ["2027-12-31T22:59:59Z", 2027, 2024],
+    ["2027-12-31T23:00:00Z", 2028, 2025],
+    ["2028-06-30T22:00:00Z", 2028, 2025],
+  ])("at %s (Paris year %i) staff files of years before %i go", (iso, year, before) => {
+    expect(parisYear(new Date(iso))).toBe(year);
+    expect(retentionCutoffs(new Date(iso)).staffFileYearBefore).toBe(before);
+  });
+
+  it("puts the audit and rate-limit thresholds 3 years and 1 day back", () => {
+    const c = retentionCutoffs(new Date("2028-01-01T12:00:00Z"));
+    expect(c.auditBefore.toISOString()).toBe("2025-01-01T12:00:00.000Z");
+    expect(c.rateLimitsBefore.toISOString()).toBe("2027-12-31T12:00:00.000Z");
+  });
+});
 
 describe("export of the structure's data", () => {
   let s: Awaited<ReturnType<typeof seedStructure>>;
