@@ -268,10 +268,7 @@ export default function DiagnosticTransparency({ loaderData }: Route.ComponentPr
                 <tr>
                   <th scope="col">Catégorie</th>
                   <th scope="col" className="num">
-                    Femmes
-                  </th>
-                  <th scope="col" className="num">
-                    Hommes
+                    Femmes / hommes
                   </th>
                   <th scope="col">Écart horaire total</th>
                   <th scope="col">dont salaire de base</th>
@@ -284,12 +281,19 @@ export default function DiagnosticTransparency({ loaderData }: Route.ComponentPr
                 {view.categories.map((c) => (
                   <tr key={c.label}>
                     <th scope="row">{c.label}</th>
-                    <td className="num">{c.women}</td>
-                    <td className="num">{c.men}</td>
-                    <td>{c.hourlyTotal.display}</td>
-                    <td>{c.hourlyBase.display}</td>
-                    <td>{c.hourlyVariable.display}</td>
-                    <td>{c.monthlyTotal.display}</td>
+                    <td className="num">
+                      {c.women} / {c.men}
+                    </td>
+                    {c.publishable ? (
+                      <>
+                        <td>{c.hourlyTotal.display}</td>
+                        <td>{c.hourlyBase.display}</td>
+                        <td>{c.hourlyVariable.display}</td>
+                        <td>{c.monthlyTotal.display}</td>
+                      </>
+                    ) : (
+                      <td colSpan={4}>{c.hourlyTotal.display}</td>
+                    )}
                     <td className={c.flagged ? "flag-cell" : undefined}>{c.status}</td>
                   </tr>
                 ))}
