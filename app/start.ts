@@ -43,7 +43,26 @@ const { serve } = await import("./server.ts");
 
 const handle = await getDbHandle();
 console.log(handle.driver === "postgres" ? "Base de données : PostgreSQL (DATABASE_URL)." : "Base de données intégrée (PGlite) dans ./data/pglite.");
-const demo = await seedDemoIfEmpty(handle.db, { hashPassword });
+/** Several instances may start together on an empty database: one seeds, the others find it done. */
+async function seedDemo() {
+  if (process.env.SEED_DEMO === "false" || process.env.SEED_DEMO === "0") return null;
+  try {
+    return await seedDemoIfEmpty(handle.db, { hashPassword });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      console.log("Démonstration déjà créée par une autre instance.");
+      return null;
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === "23505") return true;
+  return false;
+}
+
+const demo = await seedDemo();
 const port = Number(process.env.PORT ?? 3000);
 await serve(buildDir, port, closeDb);
 console.log(`\nBoussole Égalité est prête : http://localhost:${port}\n`);
