@@ -218,7 +218,8 @@ function slug(name: string): string {
  */
 export async function exportStructureResponse(organizationId: string, user: SessionUser): Promise<Response> {
   const db = await getDb();
-  const data = await loadStructureData(db, organizationId);
+  // One snapshot: a diagnostic deleted or saved meanwhile is either wholly in the export or not at all.
+  const data = await db.transaction((tx) => loadStructureData(tx, organizationId), { isolationLevel: "repeatable read", accessMode: "read only" });
   if (!data) throw new Response("Page introuvable", { status: 404 });
   const now = new Date();
   const files = structureExportFiles(data, now);
