@@ -4,6 +4,7 @@ import { findAdvisorAccess, recordAdvisorExport, recordAdvisorVisit, type GrantL
 import { findOrganizationForMember } from "../../db/queries/organizations.ts";
 import type { OrgKind, Role } from "../../db/schema.ts";
 import { getSession, type SessionUser } from "./session.server.ts";
+import { looksLikeId } from "./ids.ts";
 
 /**
  * The one permission module. Every private loader and action calls one of these first.
@@ -86,7 +87,7 @@ export async function requireOrgAccess(
   options: { advisors?: boolean } = {},
 ): Promise<OrgAccess> {
   const user = await requireUser(request);
-  if (!organizationId) notFound();
+  if (!looksLikeId(organizationId)) notFound();
   const db = await getDb();
   const member = await findOrganizationForMember(db, organizationId, user.id);
   if (member) {

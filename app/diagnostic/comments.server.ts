@@ -14,6 +14,7 @@ import {
 } from "./comments.ts";
 import { requireDiagnostic, type LoadedDiagnostic } from "./load.server.ts";
 import { diagnosticPath } from "./steps.ts";
+import { looksLikeId } from "../auth/ids.ts";
 
 /** The review comments of one target of a loaded diagnostic, for the page that shows them. */
 export async function reviewCommentsFor(loaded: LoadedDiagnostic, target: CommentTarget, request: Request): Promise<ReviewCommentsView> {
@@ -104,7 +105,7 @@ export async function handleCommentAction(request: Request, params: { orgId?: st
   if (intent === "resolve" || intent === "reopen") {
     requireCommentRight(access, "resolve");
     const commentId = form.get("commentId");
-    if (typeof commentId !== "string" || commentId === "" || commentId.length > 64) badRequest();
+    if (!looksLikeId(commentId)) badRequest();
     const changed = await setCommentResolved(db, access.org.id, diagnostic.id, commentId, intent === "resolve" ? access.user.id : null);
     throw back(changed ? (intent === "resolve" ? "resolu" : "rouvert") : "deja");
   }

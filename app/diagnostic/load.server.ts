@@ -4,6 +4,7 @@ import { diagnosticProgress, ProfileSchema } from "../../diagnostics/profile.ts"
 import type { Answers } from "../../diagnostics/questionnaire.ts";
 import type { Profile, StructureType } from "../../diagnostics/types.ts";
 import { notFound, requireOrgAccess, type OrgAction } from "../auth/permissions.server.ts";
+import { looksLikeId } from "../auth/ids.ts";
 
 /**
  * Every loader and action of a diagnostic starts here: the permission check on the structure (404
@@ -11,7 +12,7 @@ import { notFound, requireOrgAccess, type OrgAction } from "../auth/permissions.
  */
 export async function requireDiagnostic(request: Request, params: { orgId?: string; diagId?: string }, action: OrgAction) {
   const access = await requireOrgAccess(request, params.orgId, action, ["structure"], { advisors: true });
-  if (!params.diagId) notFound();
+  if (!looksLikeId(params.diagId)) notFound();
   const diagnostic = await findDiagnostic(await getDb(), access.org.id, params.diagId);
   if (!diagnostic) notFound();
   const parsed = diagnostic.profile ? ProfileSchema.safeParse(diagnostic.profile) : null;

@@ -14,6 +14,7 @@ import { cancelInvitation, changeMemberRole, removeMember } from "../orgs/member
 import { ErrorSummary, Field, Notice } from "../ui/form.tsx";
 import { useSchemaForm } from "../ui/use-form.ts";
 import { formatDate } from "../ui/format.ts";
+import { looksLikeId } from "../auth/ids.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Membres · Boussole Égalité" }];
 
@@ -33,11 +34,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
+const Id = z.string().refine(looksLikeId);
 const MemberIntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("role"), userId: z.string().min(1), role: z.enum(ROLES) }),
-  z.object({ intent: z.literal("remove"), userId: z.string().min(1) }),
+  z.object({ intent: z.literal("role"), userId: Id, role: z.enum(ROLES) }),
+  z.object({ intent: z.literal("remove"), userId: Id }),
   z.object({ intent: z.literal("leave") }),
-  z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1) }),
+  z.object({ intent: z.literal("revoke"), invitationId: Id }),
 ]);
 
 export async function action({ request, params }: Route.ActionArgs) {
