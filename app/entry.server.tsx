@@ -7,6 +7,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./nonce.tsx";
 import { securityHeaders } from "./security-headers.server.ts";
+import "./ui/zod-french.ts";
 
 export const streamTimeout = 5_000;
 
