@@ -87,7 +87,7 @@ function lieAboutSize(zip: Uint8Array, entry: string, declared: number): Uint8Ar
 }
 
 /** A real .xlsx (the template) whose first sheet is replaced by `sheetBytes` of XML. */
-function xlsxWithSheet(sheet: Uint8Array): { zip: Uint8Array; sheetName: string } {
+function xlsxWithSheet(sheet: Uint8Array<ArrayBuffer>): { zip: Uint8Array; sheetName: string } {
   const parts = unzipSync(staffFileTemplateXlsx());
   const sheetName = Object.keys(parts).find((n) => /worksheets\/sheet1\.xml$/.test(n))!;
   parts[sheetName] = sheet;

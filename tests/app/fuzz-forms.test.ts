@@ -1,0 +1,221 @@
+/**
+ * Seeded hostile form data posted to every action of app/routes.ts: huge strings, control
+ * characters, arrays instead of scalars, missing fields, wrong intents, prototype-pollution keys.
+ * Private routes are posted by the owner of a structure (with its real ids), public ones anonymously.
+ * Every answer is 2xx, 3xx or 4xx (never 5xx), a 400 speaks French, and a refused request (4xx)
+ * leaves the database exactly as it was. Seed: FUZZ_SEED or a fixed default, in the test names.
+ */
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { createTestDb } from "../helpers/db.ts";
+import { makeUser } from "../helpers/factories.ts";
+import { makeOrg } from "../helpers/factories.ts";
+import { callRoute } from "../helpers/routes.ts";
+import { flatRoutes, loadRouteModule, type FlatRoute } from "../helpers/route-config.ts";
+import type { Db } from "../../db/client.ts";
+import { insertDiagnostic, saveJobs, saveProfile } from "../../db/queries/diagnostics.ts";
+import { FIXTURE_PROFILE_STORED } from "../helpers/report-fixture.ts";
+import { findPlanByDiagnostic, insertPlan } from "../../db/queries/plans.ts";
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261123) >>> 0;
+const ITERATIONS = 10;
+const VOLATILE_TABLES = new Set(["sessions", "rate_limits", "audit_log", "__drizzle_migrations"]);
+const PUBLIC = new Set(["routes/signup.tsx", "routes/login.tsx", "routes/forgot-password.tsx", "routes/reset-password.tsx", "routes/invitation.tsx"]);
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let handle: Awaited<ReturnType<typeof createTestDb>>;
+let db: Db;
+let owner: Awaited<ReturnType<typeof makeUser>>;
+const ids: Record<string, string> = {};
+
+async function rows(query: ReturnType<typeof sql>): Promise<Record<string, unknown>[]> {
+  const result = (await db.execute(query)) as unknown;
+  return Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows;
+}
+
+async function snapshot(): Promise<string> {
+  const tables = await rows(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    if (VOLATILE_TABLES.has(String(name))) continue;
+    const [row] = await rows(sql.raw(`select coalesce(string_agg(t::text, E'\\n' order by t::text), '') as dump from "${name}" t`));
+    parts.push(`${name}:${row.dump}`);
+  }
+  return parts.join("\n");
+}
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  db = handle.db;
+  owner = await makeUser(db, { name: "Propriétaire fuzz" });
+  const org = await makeOrg(db, owner, "structure", { name: "Structure fuzz" });
+  const diag = await insertDiagnostic(db, org.id, 2025, owner.id);
+  await saveProfile(db, org.id, diag.id, 0, { ...FIXTURE_PROFILE_STORED }, owner.id);
+  await saveJobs(db, org.id, diag.id, 0, [{ label: "Agent", population: "parcours", women: 2, men: 3, womenFte: 2, menFte: 3 }], owner.id);
+  await db.transaction((tx) =>
+    insertPlan(tx, org.id, diag.id, { kind: "plan_action", periodStart: "2026-01-01", periodEnd: "2026-12-31", actions: [{ domain: "embauche", title: "Action", deadline: "2026-06-30" }] }, owner.id),
+  );
+  const plan = await findPlanByDiagnostic(db, org.id, diag.id);
+  const assoc = await makeOrg(db, owner, "accompagnement", { name: "Association fuzz" });
+  const ddets = await makeOrg(db, owner, "ddets", { name: "DDETS fuzz", departements: ["59"] });
+  Object.assign(ids, { org: org.id, diag: diag.id, action: plan!.actions[0].id, assoc: assoc.id, ddets: ddets.id });
+});
+afterAll(async () => handle.dispose());
+
+/** The route's URL with the owner's own identifiers (the organisation of the right kind for its pages). */
+function urlOf(route: FlatRoute) {
+  const orgId = /\/(clients)/.test(route.path) ? ids.assoc : /\/(suivi|campagnes)/.test(route.path) ? ids.ddets : ids.org;
+  const values: Record<string, string> = { orgId, diagId: ids.diag, actionId: ids.action, domainId: "embauche", format: "csv", token: "x.y" };
+  const params: Record<string, string> = {};
+  for (const [, name] of route.path.matchAll(/:(\w+)/g)) params[name] = values[name];
+  return { params, url: route.path.replace(/:(\w+)/g, (_, name: string) => params[name]) };
+}
+
+/** Field names the route's source mentions (name="…", get("…"), schema keys are in the form modules), and common ones. */
+function fieldNames(route: FlatRoute): string[] {
+  const source = fs.readFileSync(fileURLToPath(new URL(`../../app/${route.file}`, import.meta.url)), "utf8");
+  const found = new Set<string>(["intent", "version", "email", "password", "name", "label", "title", "body", "value", "year", "target", "redirectTo"]);
+  for (const m of source.matchAll(/(?:name=|get\(|getAll\()"([\w.[\]-]+)"/g)) found.add(m[1]);
+  for (const m of source.matchAll(/value="([\w-]+)"/g)) found.add(`intent:${m[1]}`);
+  return [...found];
+}
+
+const HOSTILE_STRINGS = [
+  "",
+  " ",
+  "x".repeat(200_000),
+  "é".repeat(50_000),
+  "\u0000\u0001\u0002\u001b[31m",
+  "\r\n\r\n--boundary--",
+  "\u202eevil\u202c",
+  "\ud800",
+  "<script>alert(1)</script>",
+  "' OR 1=1 --",
+  "=cmd|' /C calc'!A0",
+  "__proto__",
+  "constructor",
+  "-1",
+  "-0",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "9007199254740993",
+  "0x10",
+  "2026-02-30",
+  "99999-01-01",
+  "null",
+  "[]",
+  "{}",
+  '{"__proto__":{"polluted":true}}',
+  "00000000-0000-0000-0000-000000000000",
+];
+
+function hostileForm(random: () => number, names: string[]): FormData {
+  const form = new FormData();
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const intents = names.filter((n) => n.startsWith("intent:")).map((n) => n.slice(7));
+  const fields = names.filter((n) => !n.startsWith("intent:"));
+  // A plausible intent most of the time, a wrong one otherwise.
+  if (random() < 0.8) form.append("intent", intents.length && random() < 0.7 ? pick(intents) : pick(HOSTILE_STRINGS).slice(0, 40));
+  for (const name of fields) {
+    const roll = random();
+    if (roll < 0.25) continue; // missing field
+    const copies = roll < 0.4 ? 2 + Math.floor(random() * 3) : 1; // an array instead of a scalar
+    for (let c = 0; c < copies; c++) form.append(name, pick(HOSTILE_STRINGS));
+  }
+  for (const key of ["__proto__", "constructor", "prototype", "__proto__[polluted]", "constructor.prototype.polluted"]) if (random() < 0.3) form.append(key, "true");
+  if (random() < 0.2) form.append("file", new File([new Uint8Array(Math.floor(random() * 5000)).map(() => Math.floor(random() * 256))], pick(["a.csv", "a.xlsx", "", "../../etc/passwd"])));
+  return form;
+}
+
+const FRENCH = /\b(le|la|les|du|de|des|un|une|est|pas|indiquez|choisissez|vérifiez|demande|incorrecte|saisissez|ce|cette|votre|vos|introuvable|refusée?)\b/i;
+const ENGLISH = /\b(Invalid input|Expected|Required|received|must be|Unexpected|undefined|TypeError|Error:)\b/;
+
+/** Every message string a response holds (the whole text for a plain response). */
+function texts(data: unknown): string[] {
+  if (typeof data === "string") return [data];
+  const out: string[] = [];
+  const walk = (v: unknown, key: string) => {
+    if (typeof v === "string" && /error|message|formErrors/i.test(key)) out.push(v);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, /error|message/i.test(key) ? key : k);
+  };
+  walk(data, "");
+  return out;
+}
+
+const actionRoutes = flatRoutes().filter((r) => r.file !== "routes/logout.tsx");
+
+describe(`hostile forms on every action (seed ${SEED})`, () => {
+  it("has actions to post to", async () => {
+    let n = 0;
+    for (const r of actionRoutes) if ((await loadRouteModule(r.file)).action) n++;
+    expect(n).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(actionRoutes)(`$path (seed ${SEED})`, async (route) => {
+    const mod = await loadRouteModule(route.file);
+    if (!mod.action) return;
+    const random = prng(SEED ^ [...route.path].reduce((h, c) => Math.imul(h, 31) + c.charCodeAt(0), 7));
+    const names = fieldNames(route);
+    const { url, params } = urlOf(route);
+    const problems: string[] = [];
+    for (let i = 0; i < ITERATIONS; i++) {
+      const before = await snapshot();
+      const headers: Record<string, string> = { "x-client-ip": `10.66.${i}.${Math.floor(random() * 250)}` };
+      if (!PUBLIC.has(route.file)) headers.Cookie = owner.cookie;
+      const request = new Request(`http://localhost${url}`, { method: "POST", body: hostileForm(random, names), headers });
+      const res = await callRoute(mod.action, request, params);
+      const label = `${url} case ${i} (seed ${SEED}): ${res.status}`;
+      if (res.status >= 500 || res.status < 200) problems.push(label);
+      if (res.status === 400) {
+        const messages = texts(res.data);
+        if (!messages.some((m) => FRENCH.test(m))) problems.push(`${label} without a French message: ${JSON.stringify(res.data).slice(0, 300)}`);
+        for (const m of messages) if (ENGLISH.test(m)) problems.push(`${label} English message: ${m.slice(0, 200)}`);
+      }
+      if (res.status >= 400 && res.status < 500 && (await snapshot()) !== before) problems.push(`${label} changed the database`);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
+
+const HOSTILE_PARAMS = ["\u0000", "%00", "x".repeat(5000), "../../etc/passwd", "' OR '1'='1", "\ud800", "00000000-0000-0000-0000-000000000000", "é"];
+
+describe("hostile URL parameters on every loader and action", () => {
+  it.each(flatRoutes().filter((r) => r.path.includes(":")))("$path never answers 5xx", async (route) => {
+    const mod = await loadRouteModule(route.file);
+    const problems: string[] = [];
+    for (const [i, hostile] of HOSTILE_PARAMS.entries()) {
+      const own = urlOf(route);
+      for (const name of Object.keys(own.params)) {
+        const params = { ...own.params, [name]: hostile };
+        const url = route.path.replace(/:(\w+)/g, (_, n: string) => encodeURIComponent(params[n].replace(/[\ud800-\udfff]/g, "\ufffd")));
+        const headers = { Cookie: owner.cookie, "x-client-ip": `10.67.${i}.1` };
+        if (mod.loader) {
+          const res = await callRoute(mod.loader, new Request(`http://localhost${url}`, { headers }), params);
+          if (res.status >= 500) problems.push(`GET ${route.path} ${name}=${JSON.stringify(hostile.slice(0, 20))}: ${res.status}`);
+        }
+        if (mod.action) {
+          const body = new FormData();
+          body.append("intent", "save");
+          const res = await callRoute(mod.action, new Request(`http://localhost${url}`, { method: "POST", body, headers }), params);
+          if (res.status >= 500) problems.push(`POST ${route.path} ${name}=${JSON.stringify(hostile.slice(0, 20))}: ${res.status}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
