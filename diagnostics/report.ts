@@ -35,6 +35,7 @@ import {
   type Tone,
 } from "./results.ts";
 import { getSupportOrganization } from "./support/index.ts";
+import type { TransparencyView } from "./transparency/view.ts";
 import { BARRIER_LABELS, BARRIERS, DOMAIN_IDS, STRUCTURE_TYPE_LABELS, type Barrier, type HeadcountBand, type StructureType } from "./types.ts";
 
 export const NBSP = "\u00a0";
@@ -195,6 +196,12 @@ export interface ReportInput {
   finishedAt?: Date | string | null;
   /** The profile's headcount band: how many domains the plan needs (3 or 4). */
   headcountBand?: HeadcountBand | null;
+  /**
+   * The pay-transparency view of the staff file (directive 2023/970): a section beside the Index.
+   * null: no usable staff file (the section says what to import); undefined: not shown (no section),
+   * e.g. for an advisor whose read grant does not reach the staff file.
+   */
+  transparency?: TransparencyView | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -759,6 +766,127 @@ function indexSection(results: ReadyResults): Section {
   return { id: "index", title: "Index de l'égalité professionnelle", blocks };
 }
 
+/**
+ * The directive's indicators beside the 2019 Index (DOMAIN.md §4), drawn from the same view model
+ * as the « Transparence salariale 2027 » tab: figures from fewer than 3 women or 3 men are already
+ * replaced by « non publié » there.
+ */
+function transparencySection(view: TransparencyView | null, results: ReadyResults): Section {
+  const title = "Transparence salariale 2027 (directive européenne 2023/970)";
+  const intro: Block = {
+    kind: "paragraph",
+    text:
+      "La directive européenne sur la transparence des rémunérations remplacera l'Index à partir des déclarations de 2027 par sept indicateurs, sans note globale. " +
+      "Cette section les calcule dès maintenant à partir du fichier du personnel, à côté de l'Index actuel.",
+  };
+  if (!view) {
+    return {
+      id: "transparence",
+      title,
+      blocks: [
+        intro,
+        {
+          kind: "callout",
+          tone: "neutral",
+          title: "Indicateurs non calculés",
+          text: "Aucun fichier du personnel utilisable n'est importé pour ce diagnostic.",
+          next: `Importez-le à l'étape «${NBSP}Emplois et effectifs${NBSP}», avec si possible les colonnes «${NBSP}Salaire de base${NBSP}», «${NBSP}Rémunération variable${NBSP}», «${NBSP}Heures hebdomadaires contractuelles${NBSP}» et «${NBSP}Catégorie d'emploi de valeur égale${NBSP}».`,
+        },
+      ],
+    };
+  }
+  const index = results.index;
+  const indexComputed = index.state === "calcule" || index.state === "non_calculable";
+  const blocks: Block[] = [
+    intro,
+    {
+      kind: "table",
+      caption: "Les deux régimes côte à côte",
+      rowHeaders: true,
+      columns: [
+        { header: "Régime", width: 0.28 },
+        { header: "Résultat", width: 0.2 },
+        { header: "Ce que cela veut dire", width: 0.52 },
+      ],
+      rows: [
+        { cells: ["Index de l'égalité (règles de 2019)", indexComputed ? index.display : "non estimé", indexComputed ? (index.explanation ?? "") : "L'étape Index n'est pas faite ou n'a pas pu être calculée."] },
+        { cells: [`Directive 2023/970${NBSP}: écart moyen par heure`, view.indicators[0].hourly.display, `${view.headline} ${view.jointAssessment.text}`] },
+      ],
+      note: null,
+    },
+    { kind: "paragraph", text: view.population },
+    {
+      kind: "table",
+      caption: "Indicateurs de l'article 9 de la directive, par heure et par mois",
+      rowHeaders: true,
+      columns: [
+        { header: "Indicateur", width: 0.4 },
+        { header: "Sur le salaire horaire", width: 0.3 },
+        { header: "Sur le salaire mensuel", width: 0.3 },
+      ],
+      rows: [
+        ...view.indicators.map((r) => ({ cells: [`${r.letter}) ${r.label}`, r.hourly.display, r.monthly.display] })),
+        { cells: ["e) Part des femmes et des hommes qui reçoivent des primes ou compléments", view.variableShares.display, ""] },
+      ],
+      note: `Écart = (moyenne des hommes − moyenne des femmes) ÷ moyenne des hommes. Positif${NBSP}: au détriment des femmes.`,
+    },
+  ];
+  if (view.bands.hourly) {
+    blocks.push({
+      kind: "table",
+      caption: "f) Femmes et hommes dans chaque quart de salaire horaire",
+      rowHeaders: true,
+      columns: [
+        { header: "Quart", width: 0.4 },
+        { header: "Personnes", width: 0.2, align: "right" },
+        { header: "Femmes", width: 0.2, align: "right" },
+        { header: "Hommes", width: 0.2, align: "right" },
+      ],
+      rows: view.bands.hourly.map((b) => ({ cells: [b.label, String(b.people), b.womenDisplay, b.menDisplay] })),
+      note: view.bands.note,
+    });
+  } else {
+    blocks.push({ kind: "paragraph", text: `f) Répartition par quart de salaire${NBSP}: non publiée (moins de 3${NBSP}femmes ou 3${NBSP}hommes).` });
+  }
+  blocks.push(
+    { kind: "subheading", text: "g) L'écart dans chaque catégorie d'emplois de valeur égale" },
+    { kind: "paragraph", text: view.categoriesIntro },
+    {
+      kind: "callout",
+      tone: view.jointAssessment.flagged.length > 0 ? "attention" : "positive",
+      title: view.jointAssessment.flagged.length > 0 ? "Évaluation conjointe possible (article 10)" : "Aucune catégorie au-delà de 5 %",
+      text: view.jointAssessment.text,
+      next: null,
+    },
+    {
+      kind: "table",
+      caption: "Écart moyen de rémunération par catégorie d'emplois",
+      rowHeaders: true,
+      columns: [
+        { header: "Catégorie", width: 0.22 },
+        { header: "Femmes / hommes", width: 0.12, align: "right" },
+        { header: "Écart horaire", width: 0.15 },
+        { header: "dont salaire de base", width: 0.15 },
+        { header: "dont primes", width: 0.15 },
+        { header: "Situation", width: 0.21 },
+      ],
+      rows: view.categories.map((c) => ({
+        cells: [c.label, `${c.women} / ${c.men}`, c.hourlyTotal.display, c.hourlyBase.display, c.hourlyVariable.display, c.status],
+        emphasis: c.flagged,
+      })),
+      note: null,
+    },
+  );
+  if (view.categoryChecks.length > 0) blocks.push({ kind: "list", items: view.categoryChecks });
+  blocks.push(
+    { kind: "subheading", text: view.adjusted.title },
+    { kind: "paragraph", text: view.adjusted.text },
+  );
+  if (view.adjusted.figures.length > 0) blocks.push({ kind: "definitions", items: view.adjusted.figures.map((f) => ({ term: f.label, definition: f.value })) });
+  if (view.notes.length > 0) blocks.push({ kind: "list", items: view.notes });
+  return { id: "transparence", title, blocks, newPage: true };
+}
+
 function supportSection(results: ReadyResults): Section | null {
   if (results.support.length === 0) return null;
   const blocks: Block[] = [
@@ -905,7 +1033,9 @@ export function buildReportModel(input: ReportInput): PdfDocumentModel {
   const sections: Section[] = [];
   const findings = findingsSection(results, input.plan !== null);
   if (findings) sections.push(findings);
-  sections.push(mixitySection(results), domainsSection(results), indexSection(results), planSection(input, results));
+  sections.push(mixitySection(results), domainsSection(results), indexSection(results));
+  if (input.transparency !== undefined) sections.push(transparencySection(input.transparency, results));
+  sections.push(planSection(input, results));
   const support = supportSection(results);
   if (support) sections.push(support);
   const evolution = yearOnYearSection(results, year);

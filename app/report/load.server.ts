@@ -6,6 +6,7 @@ import type { PlanCheckSummary, ReportStructure } from "../../diagnostics/report
 import type { Results } from "../../diagnostics/results.ts";
 import type { TenderDiagnosticInput } from "../../diagnostics/tender-sheet.ts";
 import { TENDER_TREND_YEARS } from "../../diagnostics/tender-sheet.ts";
+import { computeTransparency, transparencyView, type TransparencyView } from "../../diagnostics/transparency/index.ts";
 import type { Profile } from "../../diagnostics/types.ts";
 import type { LoadedDiagnostic } from "../diagnostic/load.server.ts";
 import { loadStaffRows } from "../diagnostic/results.server.ts";
@@ -93,4 +94,14 @@ export async function loadTenderDiagnostics(db: Db, loaded: LoadedDiagnostic, re
     },
     ...earlier.map((d, i) => ({ year: d.year, jobs: d.jobs, staffRows: earlierRows[i] })),
   ];
+}
+
+/**
+ * The pay-transparency view of the diagnostic's staff file for the report: undefined when the user
+ * may not see what comes from the staff file (no section), null when there is no usable file.
+ */
+export async function loadReportTransparency(db: Db, loaded: LoadedDiagnostic): Promise<TransparencyView | null | undefined> {
+  if (!staffFileAllowed(loaded)) return undefined;
+  const rows = await loadStaffRows(db, loaded.access.org.id, loaded.diagnostic.id);
+  return rows ? transparencyView(computeTransparency(rows, { structureType: loaded.structureType })) : null;
 }

@@ -4,7 +4,7 @@ import { buildReportModel } from "../../diagnostics/report.ts";
 import { requireDiagnostic } from "../diagnostic/load.server.ts";
 import { loadResults } from "../diagnostic/results.server.ts";
 import { diagnosticPath } from "../diagnostic/steps.ts";
-import { loadReportPlan, reportStructure } from "../report/load.server.ts";
+import { loadReportPlan, loadReportTransparency, reportStructure } from "../report/load.server.ts";
 import { renderReportPdf } from "../report/render.server.ts";
 import { exportRefusedResponse, pdfResponse } from "../report/response.server.ts";
 
@@ -18,7 +18,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { access, diagnostic, profile } = loaded;
   const draft = new URL(request.url).searchParams.get("brouillon") === "1";
   const db = await getDb();
-  const [results, plan] = await Promise.all([loadResults(loaded), loadReportPlan(db, access.org.id, diagnostic.id, profile)]);
+  const [results, plan, transparency] = await Promise.all([
+    loadResults(loaded),
+    loadReportPlan(db, access.org.id, diagnostic.id, profile),
+    loadReportTransparency(db, loaded),
+  ]);
 
   if (!draft) {
     const reasons = !plan.plan
@@ -49,6 +53,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     diagnosticStatus: diagnostic.status,
     finishedAt: diagnostic.finishedAt,
     headcountBand: profile?.headcountBand ?? null,
+    transparency,
   });
   return pdfResponse(renderReportPdf(model), model.fileName);
 }

@@ -5,7 +5,7 @@
  * 95 % confidence interval from Student's t on the residual degrees of freedom. Pure.
  */
 import { INDEX_AGE_BANDS, INDEX_CSPS } from "../index/types.ts";
-import { CONFIDENCE_LEVEL, REGRESSION_MIN_DF, REGRESSION_MIN_PER_SEX, UNEXPLAINED_GAP_TOLERANCE_PCT } from "./constants.ts";
+import { CONFIDENCE_LEVEL, REGRESSION_MIN_DF, REGRESSION_MIN_PER_SEX, SEX_FACTORS_MAX_R2, UNEXPLAINED_GAP_TOLERANCE_PCT } from "./constants.ts";
 import { payOn, type TransparencyPerson } from "./indicators.ts";
 import { confidenceInterval, fitOls } from "./regression.ts";
 
@@ -77,8 +77,9 @@ const toPct = (b: number) => (1 - Math.exp(b)) * 100;
 /**
  * The unexplained gap of hourly pay. People with no pay are left out (no logarithm). Refuses to
  * conclude (« insuffisant ») with fewer than REGRESSION_MIN_PER_SEX women or men, fewer than
- * REGRESSION_MIN_DF residual degrees of freedom, or when the factors determine sex entirely
- * (« confondu », e.g. every woman in one CSP and every man in another).
+ * REGRESSION_MIN_DF residual degrees of freedom, or when the factors determine sex entirely or
+ * nearly (« confondu »: R² of sex on the factors ≥ SEX_FACTORS_MAX_R2, e.g. every woman in one CSP
+ * and every man in another, or every woman part-time and every man full-time).
  */
 export function adjustedGap(people: readonly TransparencyPerson[]): AdjustedGap {
   const kept = people.filter((p) => p.totalPay > 0);
@@ -117,6 +118,8 @@ export function adjustedGap(people: readonly TransparencyPerson[]): AdjustedGap 
   const sexAt = fit.names.indexOf("femme");
   if (sexAt < 0) return { status: "insuffisant", n, women, men, reason: "confondu" };
   if (fit.df < REGRESSION_MIN_DF) return { status: "insuffisant", n, women, men, reason: "degres_de_liberte" };
+  const sexOnFactors = fitOls(columns.slice(0, -1), names.slice(0, -1), columns[columns.length - 1]);
+  if (sexOnFactors.rSquared >= SEX_FACTORS_MAX_R2) return { status: "insuffisant", n, women, men, reason: "confondu" };
   const raw = fitOls([columns[0], columns[columns.length - 1]], ["constante", "femme"], y);
   const b = fit.coefficients[sexAt];
   const se = fit.standardErrors[sexAt];

@@ -61,3 +61,11 @@ export const REGRESSION_MIN_DF = 15;
  * choice, far above double-precision rounding (about 1e-16) and far below any real factor.
  */
 export const COLLINEARITY_TOLERANCE = 1e-9;
+
+/**
+ * The regression refuses to separate sex from the other factors when they predict it this well
+ * (R² of sex on the factors, i.e. a variance inflation factor of 10 or more — the usual rule of
+ * thumb, Kutner et al., Applied Linear Statistical Models, §10.5): the sex coefficient would then
+ * rest on a handful of people and extrapolation. Project choice.
+ */
+export const SEX_FACTORS_MAX_R2 = 0.9;

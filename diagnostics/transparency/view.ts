@@ -138,7 +138,8 @@ export function adjustedView(a: AdjustedGap): AdjustedView {
     const why = {
       effectif: `il faut au moins 10${NBSP}femmes et 10${NBSP}hommes rémunérés (vous en avez ${a.women} et ${a.men})`,
       degres_de_liberte: `il y a trop peu de personnes (${a.n}) pour le nombre de facteurs à prendre en compte`,
-      confondu: "dans vos données, le sexe se confond avec un autre facteur (par exemple toutes les femmes dans une CSP et tous les hommes dans une autre)",
+      confondu:
+        "dans vos données, le sexe se confond presque entièrement avec les autres facteurs (par exemple les femmes dans une CSP et les hommes dans une autre, ou les femmes à temps partiel et les hommes à temps plein)",
     }[a.reason];
     return { estimated: false, title, text: `Pas de conclusion possible${NBSP}: ${why}. Les écarts bruts ci-dessus restent valables.`, figures: [] };
   }

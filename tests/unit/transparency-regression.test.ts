@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   REGRESSION_MIN_DF,
   REGRESSION_MIN_PER_SEX,
+  SEX_FACTORS_MAX_R2,
   UNEXPLAINED_GAP_TOLERANCE_PCT,
   adjustedGap,
   adjustedReading,
@@ -242,5 +243,30 @@ describe("unexplained gap (sex coefficient of log hourly pay)", () => {
     { low: -T - 3, high: -T + 0.1, reading: "incertain" },
   ])("interval [$low, $high] → $reading", ({ low, high, reading }) => {
     expect(adjustedReading(low, high)).toBe(reading);
+  });
+});
+
+describe("near-confounding of sex with the factors", () => {
+  it(`refuses when the factors predict sex with R² ≥ ${SEX_FACTORS_MAX_R2} (here: women always at a lower time share within each CSP)`, () => {
+    const people: TransparencyPerson[] = [];
+    for (let k = 0; k < 9; k++) {
+      people.push(worker("F", 2.3 + 0.01 * (k % 3), { csp: "ouvriers", timeShare: 0.74 }));
+      people.push(worker("H", 2.35 + 0.01 * (k % 3), { csp: "ouvriers", timeShare: 0.8 }));
+    }
+    for (let k = 0; k < 3; k++) {
+      people.push(worker("F", 2.4 + 0.01 * k, { csp: "employes", timeShare: 0.9 }));
+      people.push(worker("H", 2.4 + 0.01 * k, { csp: "employes", timeShare: 1 }));
+    }
+    const a = adjustedGap(people);
+    expect(a.status === "insuffisant" && a.reason).toBe("confondu");
+  });
+
+  it("still estimates when time shares overlap between women and men", () => {
+    const people: TransparencyPerson[] = [];
+    for (let k = 0; k < 12; k++) {
+      people.push(worker("F", 2.3 + 0.02 * (k % 4), { timeShare: [0.6, 0.8, 1][k % 3] }));
+      people.push(worker("H", 2.4 + 0.02 * (k % 4), { timeShare: [0.8, 1, 0.6][k % 3] }));
+    }
+    expect(adjustedGap(people).status).toBe("estime");
   });
 });
