@@ -88,14 +88,31 @@ export function adjustedGap(people: readonly TransparencyPerson[]): AdjustedGap 
   const men = n - women;
   if (women < REGRESSION_MIN_PER_SEX || men < REGRESSION_MIN_PER_SEX) return { status: "insuffisant", n, women, men, reason: "effectif" };
 
-  const y = kept.map((p) => Math.log(payOn(p, "total", "hourly")));
-  const columns: number[][] = [kept.map(() => 1)];
+  const y = new Float64Array(n);
+  const female = new Float64Array(n);
+  let logWomen = 0;
+  let logMen = 0;
+  for (let i = 0; i < n; i++) {
+    const p = kept[i];
+    y[i] = Math.log(payOn(p, "total", "hourly"));
+    if (p.sex === "F") {
+      female[i] = 1;
+      logWomen += y[i];
+    } else logMen += y[i];
+  }
+  const column = (value: (p: TransparencyPerson) => number) => {
+    const c = new Float64Array(n);
+    for (let i = 0; i < n; i++) c[i] = value(kept[i]);
+    return c;
+  };
+  const columns: Float64Array[] = [new Float64Array(n).fill(1)];
   const names: string[] = ["constante"];
   const factorOf = new Map<string, AdjustedFactor["id"]>();
   const dummies = <T extends string>(id: AdjustedFactor["id"], levels: readonly T[], value: (p: TransparencyPerson) => T) => {
-    const present = levels.filter((level) => kept.some((p) => value(p) === level));
-    for (const level of present.slice(1)) {
-      columns.push(kept.map((p) => (value(p) === level ? 1 : 0)));
+    const present = new Set<T>();
+    for (const p of kept) present.add(value(p));
+    for (const level of levels.filter((l) => present.has(l)).slice(1)) {
+      columns.push(column((p) => (value(p) === level ? 1 : 0)));
       names.push(`${id}:${level}`);
       factorOf.set(`${id}:${level}`, id);
     }
@@ -103,31 +120,32 @@ export function adjustedGap(people: readonly TransparencyPerson[]): AdjustedGap 
   dummies("csp", INDEX_CSPS, (p) => p.csp);
   dummies("age", INDEX_AGE_BANDS, (p) => p.ageBand);
   if (kept.every((p) => p.seniorityYears !== null)) {
-    columns.push(kept.map((p) => p.seniorityYears ?? 0));
+    columns.push(column((p) => p.seniorityYears ?? 0));
     names.push("anciennete");
     factorOf.set("anciennete", "anciennete");
   }
-  columns.push(kept.map((p) => p.timeShare));
+  columns.push(column((p) => p.timeShare));
   names.push("temps");
   factorOf.set("temps", "temps");
-  // Sex last: if the factors already determine it, its column is the one found collinear.
-  columns.push(kept.map((p) => (p.sex === "F" ? 1 : 0)));
+  // Sex last: if the factors already determine it, its column is the one found collinear, and its
+  // partial residual says how much of it the factors leave (1 − R² of sex on the factors).
+  columns.push(female);
   names.push("femme");
 
   const fit = fitOls(columns, names, y);
   const sexAt = fit.names.indexOf("femme");
   if (sexAt < 0) return { status: "insuffisant", n, women, men, reason: "confondu" };
   if (fit.df < REGRESSION_MIN_DF) return { status: "insuffisant", n, women, men, reason: "degres_de_liberte" };
-  const sexOnFactors = fitOls(columns.slice(0, -1), names.slice(0, -1), columns[columns.length - 1]);
-  if (sexOnFactors.rSquared >= SEX_FACTORS_MAX_R2) return { status: "insuffisant", n, women, men, reason: "confondu" };
-  const raw = fitOls([columns[0], columns[columns.length - 1]], ["constante", "femme"], y);
+  const sexTss = (women * men) / n;
+  if (1 - fit.partialResidualSS[sexAt] / sexTss >= SEX_FACTORS_MAX_R2) return { status: "insuffisant", n, women, men, reason: "confondu" };
   const b = fit.coefficients[sexAt];
   const se = fit.standardErrors[sexAt];
   const ci = confidenceInterval(b, se, fit.df, CONFIDENCE_LEVEL);
   const gap = toPct(b);
   const lowPct = toPct(ci.high);
   const highPct = toPct(ci.low);
-  const rawGapPct = toPct(raw.coefficients[1]);
+  // On sex alone, the OLS coefficient is the difference of the mean logs (geometric means).
+  const rawGapPct = toPct(logWomen / women - logMen / men);
   const ids = new Set(fit.names.map((name) => factorOf.get(name)).filter((id): id is AdjustedFactor["id"] => id !== undefined));
   return {
     status: "estime",

@@ -70,6 +70,7 @@ function hasPaySplit(row: StaffRow): boolean {
 export function transparencyPeople(rows: readonly StaffRow[], options: TransparencyOptions = {}) {
   const excludeParcours = options.structureType === "ESAT";
   const labels = new CategoryLabels();
+  const categoryCache = new Map<string, Map<string, { label: string; source: CategorySource }>>();
   const people: TransparencyPerson[] = [];
   const sourceCount = { hours: 0, category: 0, seniority: 0, split: 0 };
   let excludedNotEmployees = 0;
@@ -81,7 +82,14 @@ export function transparencyPeople(rows: readonly StaffRow[], options: Transpare
     const split = hasPaySplit(row);
     const basePay = split ? (row.basePay ?? Math.max(0, row.annualGrossPay - (row.variablePay ?? 0))) : row.annualGrossPay;
     const weeklyHours = row.weeklyHours ?? row.timeShare * FULL_TIME_WEEKLY_HOURS;
-    const category = categoryOf(row.payCategory, row.csp);
+    let byName = categoryCache.get(row.csp);
+    if (!byName) categoryCache.set(row.csp, (byName = new Map()));
+    let category = byName.get(row.payCategory ?? "");
+    if (!category) {
+      const found = categoryOf(row.payCategory, row.csp);
+      category = { label: labels.label(found.label), source: found.source };
+      byName.set(row.payCategory ?? "", category);
+    }
     if (row.weeklyHours != null) sourceCount.hours++;
     if (category.source === "colonne") sourceCount.category++;
     if (row.seniorityYears != null) sourceCount.seniority++;
@@ -93,7 +101,7 @@ export function transparencyPeople(rows: readonly StaffRow[], options: Transpare
       variablePay: Math.max(0, row.annualGrossPay - basePay),
       hoursPaid: weeklyHours * WEEKS_PER_MONTH * row.monthsPresent,
       monthsPresent: row.monthsPresent,
-      category: labels.label(category.label),
+      category: category.label,
       csp: row.csp,
       ageBand: row.ageBand,
       timeShare: row.timeShare,

@@ -56,18 +56,22 @@ export function payOn(person: TransparencyPerson, component: PayComponent, basis
 }
 
 /** Arithmetic mean; NaN for an empty list. */
-export function mean(values: readonly number[]): number {
+export function mean(values: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i];
   return s / values.length;
 }
 
-/** Median: the middle value, or the mean of the two middle values for an even count; NaN for an empty list. */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = Float64Array.from(values).sort();
+/** Median of values already sorted in increasing order. */
+function sortedMedian(sorted: ArrayLike<number>): number {
+  if (sorted.length === 0) return Number.NaN;
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Median: the middle value, or the mean of the two middle values for an even count; NaN for an empty list. */
+export function median(values: ArrayLike<number>): number {
+  return sortedMedian(Float64Array.from(values).sort());
 }
 
 /** (men − women) / men × 100, or null when men's value is 0. */
@@ -80,26 +84,47 @@ export function publishable(women: number, men: number): boolean {
   return women >= MIN_PEOPLE_PER_SEX && men >= MIN_PEOPLE_PER_SEX;
 }
 
-/** The mean or median gap between women's and men's values; suppressed below MIN_PEOPLE_PER_SEX of either sex. */
-export function gapFigure(womenValues: readonly number[], menValues: readonly number[], statistic: "mean" | "median"): GapFigure {
-  const women = womenValues.length;
-  const men = menValues.length;
+/** The gap figure of two values computed over `women` and `men` people; suppressed below MIN_PEOPLE_PER_SEX of either sex. */
+function gapOf(women: number, men: number, womenValue: () => number, menValue: () => number): GapFigure {
   if (!publishable(women, men)) return { status: "trop_peu", women, men, womenValue: null, menValue: null, gapPct: null };
-  const f = statistic === "mean" ? mean : median;
-  const w = f(womenValues);
-  const m = f(menValues);
+  const w = womenValue();
+  const m = menValue();
   const gap = gapPct(w, m);
   if (gap === null) return { status: "sans_objet", women, men, womenValue: w, menValue: m, gapPct: null };
   return { status: "ok", women, men, womenValue: w, menValue: m, gapPct: gap };
 }
 
-function split(people: readonly TransparencyPerson[], value: (p: TransparencyPerson) => number, keep: (p: TransparencyPerson) => boolean = () => true) {
-  const women: number[] = [];
-  const men: number[] = [];
+/** The mean or median gap between women's and men's values; suppressed below MIN_PEOPLE_PER_SEX of either sex. */
+export function gapFigure(womenValues: ArrayLike<number>, menValues: ArrayLike<number>, statistic: "mean" | "median"): GapFigure {
+  const f = statistic === "mean" ? mean : median;
+  return gapOf(womenValues.length, menValues.length, () => f(womenValues), () => f(menValues));
+}
+
+/** Women's and men's values, each sorted in increasing order (typed arrays: numeric sort without a comparator). */
+interface SortedPay {
+  women: Float64Array;
+  men: Float64Array;
+}
+
+function sortedSplit(people: readonly TransparencyPerson[], value: (p: TransparencyPerson) => number, keep?: (p: TransparencyPerson) => boolean): SortedPay {
+  let w = 0;
+  let m = 0;
   for (const p of people) {
-    if (!keep(p)) continue;
-    (p.sex === "F" ? women : men).push(value(p));
+    if (keep && !keep(p)) continue;
+    if (p.sex === "F") w++;
+    else m++;
   }
+  const women = new Float64Array(w);
+  const men = new Float64Array(m);
+  w = 0;
+  m = 0;
+  for (const p of people) {
+    if (keep && !keep(p)) continue;
+    if (p.sex === "F") women[w++] = value(p);
+    else men[m++] = value(p);
+  }
+  women.sort();
+  men.sort();
   return { women, men };
 }
 
@@ -166,52 +191,53 @@ export interface PayBands {
  * (trop_peu) below MIN_PEOPLE_PER_SEX women or men in the whole population.
  */
 export function payBands(people: readonly TransparencyPerson[], value: (p: TransparencyPerson) => number): PayBands {
-  const n = people.length;
-  let women = 0;
-  for (const p of people) if (p.sex === "F") women++;
-  if (!publishable(women, n - women)) return { status: "trop_peu", bands: [] };
-  const pay = new Float64Array(n);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    pay[i] = value(people[i]);
-    order[i] = i;
-  }
-  order.sort((a, b) => pay[a] - pay[b] || a - b);
-  // Reorder each block of equal pay by the proportional interleaving key.
-  const sexOrdered = new Uint8Array(n); // 1 = woman, in sorted order
-  let start = 0;
-  while (start < n) {
-    let end = start + 1;
-    while (end < n && pay[order[end]] === pay[order[start]]) end++;
-    if (end - start === 1) {
-      sexOrdered[start] = people[order[start]].sex === "F" ? 1 : 0;
-    } else {
-      let w = 0;
-      for (let k = start; k < end; k++) if (people[order[k]].sex === "F") w++;
-      const m = end - start - w;
-      const keys: { key: number; woman: number }[] = [];
-      for (let r = 0; r < w; r++) keys.push({ key: (r + 0.5) / w, woman: 1 });
-      for (let r = 0; r < m; r++) keys.push({ key: (r + 0.5) / m, woman: 0 });
-      keys.sort((a, b) => a.key - b.key || b.woman - a.woman);
-      for (let k = 0; k < keys.length; k++) sexOrdered[start + k] = keys[k].woman;
+  return bandsOfSorted(sortedSplit(people, value));
+}
+
+/** payBands on women's and men's pay already sorted: one merge, no comparator sort. */
+function bandsOfSorted({ women: w, men: m }: SortedPay): PayBands {
+  const W = w.length;
+  const M = m.length;
+  const n = W + M;
+  if (!publishable(W, M)) return { status: "trop_peu", bands: [] };
+  const people = new Array<number>(PAY_BANDS).fill(0);
+  const womenIn = new Array<number>(PAY_BANDS).fill(0);
+  let pos = 0;
+  const place = (woman: boolean) => {
+    const band = Math.floor((PAY_BANDS * pos) / n);
+    people[band]++;
+    if (woman) womenIn[band]++;
+    pos++;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < W || j < M) {
+    const v = Math.min(i < W ? w[i] : Infinity, j < M ? m[j] : Infinity);
+    let a = 0;
+    while (i + a < W && w[i + a] === v) a++;
+    let b = 0;
+    while (j + b < M && m[j + b] === v) b++;
+    // Merge the tie by keys (r + ½)/a for women and (r + ½)/b for men, compared without division.
+    let ri = 0;
+    let rj = 0;
+    while (ri < a || rj < b) {
+      const woman = rj >= b || (ri < a && (2 * ri + 1) * b <= (2 * rj + 1) * a);
+      place(woman);
+      if (woman) ri++;
+      else rj++;
     }
-    start = end;
-  }
-  const counts = Array.from({ length: PAY_BANDS }, () => ({ people: 0, women: 0 }));
-  for (let i = 0; i < n; i++) {
-    const band = Math.floor((PAY_BANDS * i) / n);
-    counts[band].people++;
-    counts[band].women += sexOrdered[i];
+    i += a;
+    j += b;
   }
   return {
     status: "ok",
-    bands: counts.map((c, i) => ({
-      band: i + 1,
-      people: c.people,
-      women: c.women,
-      men: c.people - c.women,
-      womenPct: c.people === 0 ? 0 : (c.women / c.people) * 100,
-      menPct: c.people === 0 ? 0 : ((c.people - c.women) / c.people) * 100,
+    bands: people.map((count, k) => ({
+      band: k + 1,
+      people: count,
+      women: womenIn[k],
+      men: count - womenIn[k],
+      womenPct: count === 0 ? 0 : (womenIn[k] / count) * 100,
+      menPct: count === 0 ? 0 : ((count - womenIn[k]) / count) * 100,
     })),
   };
 }
@@ -232,15 +258,19 @@ export interface BasisIndicators {
 
 /** Indicators (a)–(d) and (f) on one basis. `hasSplit`: whether base and variable components are known. */
 export function basisIndicators(people: readonly TransparencyPerson[], basis: PayBasis, hasSplit: boolean): BasisIndicators {
-  const total = split(people, (p) => payOn(p, "total", basis));
-  const variable = hasSplit ? split(people, (p) => payOn(p, "variable", basis), receivesVariable) : null;
+  const total = sortedSplit(people, (p) => payOn(p, "total", basis));
+  const variable = hasSplit ? sortedSplit(people, (p) => payOn(p, "variable", basis), receivesVariable) : null;
+  const sortedGap = (s: SortedPay, statistic: "mean" | "median") => {
+    const f = statistic === "mean" ? mean : sortedMedian;
+    return gapOf(s.women.length, s.men.length, () => f(s.women), () => f(s.men));
+  };
   return {
     basis,
-    meanGap: gapFigure(total.women, total.men, "mean"),
-    medianGap: gapFigure(total.women, total.men, "median"),
-    variableMeanGap: variable ? gapFigure(variable.women, variable.men, "mean") : null,
-    variableMedianGap: variable ? gapFigure(variable.women, variable.men, "median") : null,
-    bands: payBands(people, (p) => payOn(p, "total", basis)),
+    meanGap: sortedGap(total, "mean"),
+    medianGap: sortedGap(total, "median"),
+    variableMeanGap: variable ? sortedGap(variable, "mean") : null,
+    variableMedianGap: variable ? sortedGap(variable, "median") : null,
+    bands: bandsOfSorted(total),
   };
 }
 
@@ -268,12 +298,29 @@ export interface CategoryGaps {
   reachesThreshold: boolean;
 }
 
-function categoryBasis(people: readonly TransparencyPerson[], basis: PayBasis, hasSplit: boolean): CategoryBasisGaps {
-  const gap = (component: PayComponent) => {
-    const s = split(people, (p) => payOn(p, component, basis));
-    return gapFigure(s.women, s.men, "mean");
-  };
-  return { total: gap("total"), base: hasSplit ? gap("base") : null, variable: hasSplit ? gap("variable") : null };
+/** Sums of one category, in one pass: [sex][basis][component], sex 0 = women, basis 0 = hourly, component total/base/variable. */
+class CategorySums {
+  readonly sums = new Float64Array(12);
+  women = 0;
+  men = 0;
+  add(p: TransparencyPerson): void {
+    const sex = p.sex === "F" ? 0 : 6;
+    if (sex === 0) this.women++;
+    else this.men++;
+    const perHour = 1 / p.hoursPaid;
+    const perMonth = 1 / p.monthsPresent;
+    this.sums[sex] += p.totalPay * perHour;
+    this.sums[sex + 1] += p.basePay * perHour;
+    this.sums[sex + 2] += p.variablePay * perHour;
+    this.sums[sex + 3] += p.totalPay * perMonth;
+    this.sums[sex + 4] += p.basePay * perMonth;
+    this.sums[sex + 5] += p.variablePay * perMonth;
+  }
+  basis(basis: PayBasis, hasSplit: boolean): CategoryBasisGaps {
+    const at = basis === "hourly" ? 0 : 3;
+    const gap = (component: number) => gapOf(this.women, this.men, () => this.sums[at + component] / this.women, () => this.sums[6 + at + component] / this.men);
+    return { total: gap(0), base: hasSplit ? gap(1) : null, variable: hasSplit ? gap(2) : null };
+  }
 }
 
 /** Whether a gap reaches the joint assessment threshold (|gap| ≥ 5 %). */
@@ -283,23 +330,21 @@ export function reachesJointAssessment(gap: number | null): boolean {
 
 /** Indicator (g): the gaps of each category of workers, by basic wage and by variable components, on both bases. */
 export function categoryGaps(people: readonly TransparencyPerson[], hasSplit: boolean): CategoryGaps[] {
-  const groups = new Map<string, TransparencyPerson[]>();
+  const groups = new Map<string, CategorySums>();
   for (const p of people) {
-    const g = groups.get(p.category);
-    if (g) g.push(p);
-    else groups.set(p.category, [p]);
+    let g = groups.get(p.category);
+    if (!g) groups.set(p.category, (g = new CategorySums()));
+    g.add(p);
   }
-  return [...groups.entries()].map(([label, members]) => {
-    const women = members.filter((p) => p.sex === "F").length;
-    const men = members.length - women;
-    const hourly = categoryBasis(members, "hourly", hasSplit);
+  return [...groups.entries()].map(([label, sums]) => {
+    const hourly = sums.basis("hourly", hasSplit);
     return {
       label,
-      women,
-      men,
-      publishable: publishable(women, men),
+      women: sums.women,
+      men: sums.men,
+      publishable: publishable(sums.women, sums.men),
       hourly,
-      monthly: categoryBasis(members, "monthly", hasSplit),
+      monthly: sums.basis("monthly", hasSplit),
       reachesThreshold: hourly.total.status === "ok" && reachesJointAssessment(hourly.total.gapPct),
     };
   });

@@ -22,6 +22,21 @@ export interface OlsFit {
   sigma: number;
   /** 1 − RSS / TSS, with TSS around the mean (meaningful when an intercept column is given). */
   rSquared: number;
+  /**
+   * For each kept column, the sum of squares of its part not explained by the columns before it
+   * (the residual sum of squares of regressing it on them).
+   */
+  partialResidualSS: number[];
+}
+
+/** Applies the Householder reflection of vector v = (v0, col[r+1..]) (vᵀv = vtv) to target[r..]. */
+function reflect(col: Float64Array, v0: number, vtv: number, r: number, target: Float64Array): void {
+  const n = target.length;
+  let dot = v0 * target[r];
+  for (let i = r + 1; i < n; i++) dot += col[i] * target[i];
+  const f = (2 * dot) / vtv;
+  target[r] -= f * v0;
+  for (let i = r + 1; i < n; i++) target[i] -= f * col[i];
 }
 
 /**
@@ -33,15 +48,19 @@ export function fitOls(columns: readonly (readonly number[] | Float64Array)[], n
   const n = y.length;
   if (columns.length !== names.length) throw new RangeError("fitOls: one name per column expected");
   for (const c of columns) if (c.length !== n) throw new RangeError("fitOls: every column must have y's length");
-  const work = columns.map((c) => Float64Array.from(c));
+  // Typed copies: the loops below then read one array type only (monomorphic, fast).
+  const original = columns.map((c) => (c instanceof Float64Array ? c : Float64Array.from(c)));
+  const work = original.map((c) => Float64Array.from(c));
   const qty = Float64Array.from(y);
   const kept: number[] = [];
+  const partialResidualSS: number[] = [];
   const dropped: string[] = [];
   let r = 0;
   for (let j = 0; j < work.length; j++) {
     const col = work[j];
     let norm0 = 0;
-    for (let i = 0; i < n; i++) norm0 += columns[j][i] * columns[j][i];
+    const source = original[j];
+    for (let i = 0; i < n; i++) norm0 += source[i] * source[i];
     norm0 = Math.sqrt(norm0);
     let s = 0;
     for (let i = r; i < n; i++) s += col[i] * col[i];
@@ -54,18 +73,12 @@ export function fitOls(columns: readonly (readonly number[] | Float64Array)[], n
     // v = col[r..] − alpha e1, kept in place in col[r..] while reflecting the other columns.
     const v0 = col[r] - alpha;
     const vtv = s * s - 2 * alpha * col[r] + alpha * alpha;
-    const reflect = (target: Float64Array) => {
-      let dot = v0 * target[r];
-      for (let i = r + 1; i < n; i++) dot += col[i] * target[i];
-      const f = (2 * dot) / vtv;
-      target[r] -= f * v0;
-      for (let i = r + 1; i < n; i++) target[i] -= f * col[i];
-    };
-    for (let k = j + 1; k < work.length; k++) reflect(work[k]);
-    reflect(qty);
+    for (let k = j + 1; k < work.length; k++) reflect(col, v0, vtv, r, work[k]);
+    reflect(col, v0, vtv, r, qty);
     col[r] = alpha;
     for (let i = r + 1; i < n; i++) col[i] = 0;
     kept.push(j);
+    partialResidualSS.push(s * s);
     r++;
   }
   const p = kept.length;
@@ -83,10 +96,14 @@ export function fitOls(columns: readonly (readonly number[] | Float64Array)[], n
   for (let i = 0; i < n; i++) mean += y[i];
   mean /= n || 1;
   let tss = 0;
+  const fitted = new Float64Array(n);
+  for (let b = 0; b < p; b++) {
+    const x = original[kept[b]];
+    const coefficient = beta[b];
+    for (let i = 0; i < n; i++) fitted[i] += x[i] * coefficient;
+  }
   for (let i = 0; i < n; i++) {
-    let fitted = 0;
-    for (let b = 0; b < p; b++) fitted += columns[kept[b]][i] * beta[b];
-    const e = y[i] - fitted;
+    const e = y[i] - fitted[i];
     residuals[i] = e;
     rss += e * e;
     tss += (y[i] - mean) * (y[i] - mean);
@@ -114,6 +131,7 @@ export function fitOls(columns: readonly (readonly number[] | Float64Array)[], n
     residuals,
     sigma: Math.sqrt(sigma2),
     rSquared: tss > 0 ? 1 - rss / tss : Number.NaN,
+    partialResidualSS,
   };
 }
 

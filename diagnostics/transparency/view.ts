@@ -5,7 +5,7 @@
 import type { AdjustedGap } from "./adjusted.ts";
 import { EQUAL_VALUE_CRITERIA } from "./categories.ts";
 import type { TransparencyResult } from "./compute.ts";
-import { JOINT_ASSESSMENT_GAP_PCT, MIN_PEOPLE_PER_SEX, UNEXPLAINED_GAP_TOLERANCE_PCT } from "./constants.ts";
+import { JOINT_ASSESSMENT_GAP_PCT, MIN_PEOPLE_PER_SEX, REGRESSION_MIN_PER_SEX, UNEXPLAINED_GAP_TOLERANCE_PCT } from "./constants.ts";
 import type { GapFigure, PayBands, VariableShares } from "./indicators.ts";
 
 const NBSP = "\u00a0";
@@ -136,7 +136,7 @@ export function adjustedView(a: AdjustedGap): AdjustedView {
   const title = "L'écart inexpliqué, toutes choses égales par ailleurs";
   if (a.status === "insuffisant") {
     const why = {
-      effectif: `il faut au moins 10${NBSP}femmes et 10${NBSP}hommes rémunérés (vous en avez ${a.women} et ${a.men})`,
+      effectif: `il faut au moins ${REGRESSION_MIN_PER_SEX}${NBSP}femmes et ${REGRESSION_MIN_PER_SEX}${NBSP}hommes rémunérés (vous en avez ${a.women} et ${a.men})`,
       degres_de_liberte: `il y a trop peu de personnes (${a.n}) pour le nombre de facteurs à prendre en compte`,
       confondu:
         "dans vos données, le sexe se confond presque entièrement avec les autres facteurs (par exemple les femmes dans une CSP et les hommes dans une autre, ou les femmes à temps partiel et les hommes à temps plein)",

@@ -74,6 +74,8 @@ export interface GeneratedPerson {
  */
 export function generatePeople(count: number, seed = 20_251_231): GeneratedPerson[] {
   const rand = mulberry32(seed);
+  // The pay-transparency columns draw from their own stream, so the other columns stay as they were.
+  const payRand = mulberry32(seed ^ 0x5bd1e995);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
   const people: GeneratedPerson[] = [];
   for (let i = 0; i < count; i++) {
@@ -104,10 +106,28 @@ export function generatePeople(count: number, seed = 20_251_231): GeneratedPerso
         raisedOnReturn: maternityReturn && rand() < 0.7,
         raisesDuringLeave: maternityReturn ? rand() < 0.9 : null,
         coefficient: null,
+        ...payColumns(payRand, annualGrossPay, timeShare, job.label, sex),
       },
     });
   }
   return people;
+}
+
+/**
+ * The optional pay-transparency columns of a person: a variable part for about a third of people
+ * (men slightly more often), contractual weekly hours from the time share (some left empty), the
+ * job as category of equal value, seniority 0–20 years.
+ */
+function payColumns(rand: () => number, annualGrossPay: number, timeShare: number, job: string, sex: "F" | "H") {
+  const variableShare = rand() < (sex === "H" ? 0.38 : 0.3) ? 0.02 + rand() * 0.08 : 0;
+  const variablePay = Math.round(annualGrossPay * variableShare * 100) / 100;
+  return {
+    basePay: Math.round((annualGrossPay - variablePay) * 100) / 100,
+    variablePay,
+    weeklyHours: rand() < 0.9 ? Math.round(timeShare * 35 * 10) / 10 : null,
+    payCategory: job,
+    seniorityYears: Math.floor(rand() * 21),
+  };
 }
 
 /** The rows of generatePeople. */
