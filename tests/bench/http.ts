@@ -1,7 +1,9 @@
 /**
  * `npm run bench:http`: autocannon against the production server (built app, `app/start.ts`) on a
- * fresh PostgreSQL database, 50 concurrent connections: a bare route of the same server (/healthz,
- * Express only) as the floor, the results page and the answer autosave. Prints
+ * fresh PostgreSQL database, 50 concurrent connections: two floors of the same server — /healthz
+ * (Express only) and a static page through React Router (/confidentialite with the same session
+ * cookie: root loader, session lookup, document render) — then the results page and the answer
+ * autosave. Prints
  * `BENCH http-<name> req/s=… p50=… p95=… p99=… ratio=…` and the targets. Every save is a real
  * successful save: each request takes a (diagnostic, question) slot nobody else holds at that moment
  * and sends the version its previous save returned, as the page's script does.
@@ -125,20 +127,24 @@ async function main() {
 
     const resultsOptions: autocannon.Options = { url: `${server.baseURL}${shown.path}/resultats`, headers: { cookie: shown.owner.cookie } };
     const bareOptions: autocannon.Options = { url: `${server.baseURL}/healthz` };
+    const pageOptions: autocannon.Options = { url: `${server.baseURL}/confidentialite`, headers: { cookie: shown.owner.cookie } };
     const check = await fetch(resultsOptions.url as string, { headers: { cookie: shown.owner.cookie } });
     if (check.status !== 200) throw new Error(`page de résultats\u00a0: statut ${check.status}`);
-    await check.arrayBuffer();
+    const resultsBytes = (await check.arrayBuffer()).byteLength;
 
     console.log(`Node ${process.version}, ${CONNECTIONS} connexions, ${DURATION_S} s par mesure (après ${WARMUP_S} s de chauffe), PostgreSQL ${url.host}`);
     await measure("warmup", bareOptions, WARMUP_S);
+    await measure("warmup", pageOptions, WARMUP_S);
     await measure("warmup", resultsOptions, WARMUP_S);
     await measure("warmup", saveOptions(), WARMUP_S);
     const bare = await measure("bare", bareOptions);
+    const page = await measure("bare-page", pageOptions);
     const results = await measure("results", resultsOptions);
     const save = await measure("answer-save", saveOptions());
     console.log(line(bare));
-    console.log(line(results, bare));
-    console.log(line(save, bare));
+    console.log(line(page, bare));
+    console.log(`${line(results, bare)} ratio-page=${(results.rps / page.rps).toFixed(3)} bytes=${resultsBytes}`);
+    console.log(`${line(save, bare)} ratio-page=${(save.rps / page.rps).toFixed(3)}`);
     const [{ saved }] = await handle.db.execute<{ saved: number }>(
       // Saves landed: sum of the answer versions of the save structures.
       sql`select coalesce(sum(version), 0)::int as saved from diagnostic_answers where diagnostic_id <> ${shown.diagId}`,
@@ -146,7 +152,8 @@ async function main() {
     console.log(`Enregistrements en base (somme des versions)\u00a0: ${saved}`);
     console.log(
       `Objectifs\u00a0: answer-save p95 < ${TARGET_SAVE_P95_MS} ms (mesuré ${fmt(save.p95)}, ${save.p95 < TARGET_SAVE_P95_MS ? "atteint" : "non atteint"})\u00a0; ` +
-        `résultats ≥ ${TARGET_RESULTS_SHARE * 100} % du débit de la route nue (mesuré ${((results.rps / bare.rps) * 100).toFixed(1)} %, ${results.rps / bare.rps >= TARGET_RESULTS_SHARE ? "atteint" : "non atteint"}).`,
+        `résultats ≥ ${TARGET_RESULTS_SHARE * 100} % du débit de la route nue (mesuré ${((results.rps / bare.rps) * 100).toFixed(1)} % de /healthz, ${results.rps / bare.rps >= TARGET_RESULTS_SHARE ? "atteint" : "non atteint"}\u00a0; ` +
+        `${((results.rps / page.rps) * 100).toFixed(1)} % de la page statique, ${results.rps / page.rps >= TARGET_RESULTS_SHARE ? "atteint" : "non atteint"}).`,
     );
   } finally {
     await server?.stop();
