@@ -148,6 +148,7 @@ export const STAFF_FILE_MESSAGES = {
   monthsAbsent: `Colonne ${quote(STAFF_COLUMN_HEADERS.monthsPresent)} absente${NBSP}: chaque personne est comptée présente ${DEFAULT_MONTHS_PRESENT} mois.`,
   optionalAbsent: (column: StaffColumn, consequence: string) =>
     `Colonne ${quote(STAFF_COLUMN_HEADERS[column])} absente${NBSP}: ${consequence}.`,
+  payPartsAbsent: `Colonnes ${quote(STAFF_COLUMN_HEADERS.basePay)} et ${quote(STAFF_COLUMN_HEADERS.variablePay)} absentes${NBSP}: les indicateurs de transparence salariale 2027 sur les primes et compléments ne pourront pas être calculés.`,
   unexpected: "Le fichier n'a pas pu être lu à la suite d'une erreur inattendue. Exportez-le de nouveau ou essayez le format CSV.",
   summary: (count: number, shown: number) =>
     count <= shown
@@ -307,6 +308,7 @@ function parseTable(rows: readonly TableRow[], format: "csv" | "xlsx", notes: st
   for (const [column, consequence] of Object.entries(OPTIONAL_CONSEQUENCES) as [StaffColumn, string][]) {
     if (!mapped.has(column)) warnings.push({ line: null, column: null, message: STAFF_FILE_MESSAGES.optionalAbsent(column, consequence) });
   }
+  if (!mapped.has("basePay") && !mapped.has("variablePay")) warnings.push({ line: null, column: null, message: STAFF_FILE_MESSAGES.payPartsAbsent });
 
   const headerWidth = header.cells.length;
   const fieldColumn: Record<StaffRowField, StaffColumn> = {

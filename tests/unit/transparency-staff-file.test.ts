@@ -91,3 +91,14 @@ describe("pay-transparency columns of the staff file", () => {
     }
   });
 });
+
+describe("import warnings", () => {
+  it("says once that the bonus indicators need the base or variable pay column", () => {
+    const without = parseStaffCsvText(`${BASE}\nF;Agente de tri;parcours;ouvrier;34;80 %;12;15 120,00`, REF);
+    const withBase = parseStaffCsvText(`${BASE};Salaire de base\nF;Agente de tri;parcours;ouvrier;34;80 %;12;15 120,00;15 000`, REF);
+    if (!without.ok || !withBase.ok) throw new Error("fixture");
+    const message = `Colonnes «${NBSP}Salaire de base${NBSP}» et «${NBSP}Rémunération variable${NBSP}» absentes${NBSP}: les indicateurs de transparence salariale 2027 sur les primes et compléments ne pourront pas être calculés.`;
+    expect(without.warnings.filter((w) => w.message === message)).toHaveLength(1);
+    expect(withBase.warnings.map((w) => w.message)).not.toContain(message);
+  });
+});
