@@ -1,3 +1,5 @@
+// First: zod's global settings must precede every schema the route modules build (see ui/zod-config.ts).
+import "./ui/zod-config.ts";
 import {
   data,
   isRouteErrorResponse,

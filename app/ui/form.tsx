@@ -1,4 +1,4 @@
-import "./zod-french.ts";
+import "./zod-config.ts";
 import { useEffect, useRef, type ReactNode } from "react";
 /** The parts of a Conform field (or of any field state) these components use. */
 export interface FieldState {

@@ -1,7 +1,7 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
-import "./zod-french.ts";
+import "./zod-config.ts";
 
 /**
  * Conform wired the way every form of the site works: validated in the browser on blur then on

@@ -1,10 +1,14 @@
 import { z } from "zod";
 
 /**
- * Zod's own messages in plain French, for every schema that does not carry its own: the cases a
+ * Zod's global settings, installed on import (the browser and the server both load this module
+ * through the form helpers; the server also from entry.server).
+ *
+ * - `jitless`: zod would otherwise probe `new Function` to compile its parsers, which the
+ *   Content-Security-Policy (no 'unsafe-eval') reports as a violation on every page with a form.
+ * - Zod's own messages in plain French, for every schema that does not carry its own: the cases a
  * hand-built or hostile form reaches (a list where one value is expected, a missing field, a value
- * outside the choices). Installed globally on import; the browser and the server both load it
- * through the form helpers and the root layout.
+ * outside the choices).
  */
 const NBSP = "\u00a0";
 const zodFrench = z.locales.fr().localeError;
@@ -47,4 +51,4 @@ export const frenchFormErrors: z.core.$ZodErrorMap = (issue) => {
   return zodFrench(issue);
 };
 
-z.config({ localeError: frenchFormErrors });
+z.config({ jitless: true, localeError: frenchFormErrors });
