@@ -1,15 +1,25 @@
 import { PassThrough } from "node:stream";
 import { randomBytes } from "node:crypto";
-import type { EntryContext } from "react-router";
+import type { EntryContext, HandleErrorFunction } from "react-router";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { ServerRouter } from "react-router";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./nonce.tsx";
 import { securityHeaders } from "./security-headers.server.ts";
-import "./ui/zod-french.ts";
+import "./ui/zod-config.ts";
+import { markUnreadableBody } from "./body-limit.server.ts";
 
 export const streamTimeout = 5_000;
+
+/**
+ * Errors of loaders and actions. A form that could not be parsed (malformed multipart, a body that
+ * is not a form) is the client's fault: the server answers it with a 400 in French, without a log.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (markUnreadableBody(error)) return;
+  if (!request.signal.aborted) console.error(error);
+};
 
 export default function handleRequest(
   request: Request,

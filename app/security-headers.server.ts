@@ -18,14 +18,21 @@ export function securityHeaders(nonce: string): Record<string, string> {
     "frame-ancestors 'none'",
   ].join("; ");
   return {
-    "Content-Security-Policy": csp,
     ...baseSecurityHeaders(),
+    "Content-Security-Policy": csp,
   };
 }
 
-/** Headers for every response, HTML or not. */
+/**
+ * The policy of every response that is not an HTML page (PDF, CSV, static files, plain-text errors):
+ * nothing may load from it and no page may frame it. HTML pages replace it with securityHeaders().
+ */
+export const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Headers for every response, HTML or not (the server sets them first; HTML pages then replace the CSP). */
 export function baseSecurityHeaders(): Record<string, string> {
   const headers: Record<string, string> = {
+    "Content-Security-Policy": NON_HTML_CSP,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
