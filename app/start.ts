@@ -41,7 +41,23 @@ const { seedDemoIfEmpty } = await import("../db/seed.ts");
 const { hashPassword } = await import("./auth/password.server.ts");
 const { serve } = await import("./server.ts");
 
-const handle = await getDbHandle();
+const { isDatabaseUnavailable } = await import("../db/errors.ts");
+
+/** PostgreSQL may come up after the app (containers started together): wait for it a minute. */
+async function openDatabase() {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await getDbHandle();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() > deadline) throw error;
+      console.log("Base de données injoignable, nouvel essai dans 2\u00a0s…");
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+}
+
+const handle = await openDatabase();
 console.log(handle.driver === "postgres" ? "Base de données : PostgreSQL (DATABASE_URL)." : "Base de données intégrée (PGlite) dans ./data/pglite.");
 /** Several instances may start together on an empty database: one seeds, the others find it done. */
 async function seedDemo() {
