@@ -9,6 +9,27 @@ import { upsertGrant } from "../../db/queries/grants.ts";
 import type { StaffRow } from "../../diagnostics/staff-file/index.ts";
 import { computeTransparency, transparencyView } from "../../diagnostics/transparency/index.ts";
 import * as transparency from "../../app/routes/diagnostic-transparency.tsx";
+import * as reportRoute from "../../app/routes/diagnostic-report-pdf.tsx";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const hasPdftotext = !spawnSync("pdftotext", ["-v"]).error;
+
+/** The draft report of a diagnostic as `cookie` downloads it, as text (whitespace runs made single spaces). */
+async function reportText(diagId: string, cookie: string): Promise<string> {
+  const res = (await reportRoute.loader({
+    request: get(`/o/${team.org.id}/d/${diagId}/rapport.pdf?brouillon=1`, cookie),
+    params: { orgId: team.org.id, diagId },
+    context: {},
+  } as never)) as Response;
+  expect(res.status).toBe(200);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "boussole-transparence-pdf-")), "rapport.pdf");
+  fs.writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
+  const out = spawnSync("pdftotext", ["-enc", "UTF-8", "-raw", file, "-"], { encoding: "utf8" });
+  return out.stdout.replace(/[\s\u00a0\u202f]+/g, " ");
+}
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let db: Db;
@@ -129,5 +150,16 @@ describe("transparency tab loader", () => {
   it("answers 404 to a user of another structure and to a visitor", async () => {
     expect((await load(withFile, team.outsider.cookie)).status).toBe(404);
     expect((await load(withFile, "")).status).not.toBe(200);
+  });
+
+  it.skipIf(!hasPdftotext)("puts the same figures in the report PDF for members, and none for a read grant", async () => {
+    const view = transparencyView(computeTransparency(ROWS, { structureType: "ACI" }));
+    const owner = await reportText(withFile, team.owner.cookie);
+    expect(owner).toContain("Transparence salariale 2027 (directive européenne 2023/970)");
+    expect(owner).toContain(view.headline.replace(/[\u00a0\u202f]/g, " "));
+    const read = await reportText(withFile, reader.cookie);
+    expect(read).not.toContain("Transparence salariale 2027");
+    const none = await reportText(withoutFile, team.owner.cookie);
+    expect(none).toContain("Indicateurs non calculés");
   });
 });
