@@ -109,10 +109,13 @@ export function transparencyPeople(rows: readonly StaffRow[], options: Transpare
     });
   }
   const n = people.length;
-  const level = <A, B, C>(count: number, all: A, none: B, some: C) => (n > 0 && count === n ? all : count === 0 ? none : some);
+  /** Whether every person, none, or only some had the column filled. */
+  const coverage = (count: number) => (n > 0 && count === n ? "all" : count === 0 ? "none" : "some");
+  const hours = coverage(sourceCount.hours);
+  const categories = coverage(sourceCount.category);
   const sources: TransparencySources = {
-    hours: level(sourceCount.hours, "contrat" as const, "temps_de_travail" as const, "mixte" as const),
-    categories: level<CategorySource | "mixte", CategorySource, "mixte">(sourceCount.category, "colonne", "csp", "mixte") as TransparencySources["categories"],
+    hours: hours === "all" ? "contrat" : hours === "none" ? "temps_de_travail" : "mixte",
+    categories: categories === "all" ? "colonne" : categories === "none" ? "csp" : "mixte",
     paySplit: n > 0 && sourceCount.split === n,
     seniority: n > 0 && sourceCount.seniority === n,
   };

@@ -83,5 +83,5 @@ describe("report PDF: pay transparency section", () => {
     expect(flat).toContain("Transparence salariale 2027 (directive européenne 2023/970)");
     expect(flat).toContain(view.headline.replace(/\u00a0/g, " "));
     if (process.env.KEEP_PDF) fs.copyFileSync(file, process.env.KEEP_PDF);
-  });
+  }, 60_000); // embedding the fonts takes a few seconds on a busy 2-core machine
 });
