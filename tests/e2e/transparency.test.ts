@@ -95,8 +95,16 @@ describe.skipIf(!hasChromium)("pay transparency tab", () => {
     await expect.poll(() => page.getByRole("button", { name: "Confirmer l'import" }).count()).toBe(0);
     await expect.poll(() => page.locator("body").textContent()).toContain("Le tableau ci-dessous a été calculé à partir du fichier.");
 
+    // The Index estimated from the same file, to see both regimes side by side.
+    await page.goto(`${diagnosticUrl}/index`);
+    await page.getByRole("link", { name: "Utiliser le fichier du personnel" }).click();
+    await page.getByRole("button", { name: "Utiliser ces données et calculer l'estimation" }).click();
+    await expect.poll(() => page.locator("body").textContent()).toContain("Enregistré à");
+
     // From the results page, the tab.
     await page.goto(`${diagnosticUrl}/resultats`);
+    const indexDisplay = squash(await page.locator("#index-titre ~ .index-score .figure-value").textContent());
+    expect(indexDisplay).not.toBe("");
     const tabs = page.getByRole("navigation", { name: "Vues des résultats" });
     expect(await tabs.getByRole("link", { name: "Résultats du diagnostic" }).getAttribute("aria-current")).toBe("page");
     await tabs.getByRole("link", { name: "Transparence salariale 2027" }).click();
@@ -104,7 +112,10 @@ describe.skipIf(!hasChromium)("pay transparency tab", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Transparence salariale 2027");
     expect(await page.getByRole("navigation", { name: "Vues des résultats" }).getByRole("link", { name: "Transparence salariale 2027" }).getAttribute("aria-current")).toBe("page");
 
+    const regimes = page.locator(".regime-card");
+    expect(squash(await regimes.nth(0).locator(".figure-value").textContent())).toBe(indexDisplay);
     const view = expectedView();
+    expect(squash(await regimes.nth(1).locator(".figure-value").textContent())).toBe(squash(view.indicators[0].hourly.display));
     const main = squash(await page.locator("main").textContent());
     expect(main).toContain(squash(view.headline));
     expect(main).toContain(squash(view.jointAssessment.text));
