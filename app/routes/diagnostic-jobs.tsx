@@ -14,6 +14,7 @@ import {
   STAFF_FILE_MAX_BYTES,
   STAFF_FILE_MESSAGES,
   TEMPLATE_COLUMNS,
+  TRANSPARENCY_COLUMNS,
   formatFileSize,
   jobsFromStaffRows,
 } from "../../diagnostics/staff-file/index.ts";
@@ -527,10 +528,12 @@ export default function JobsStep({ loaderData, actionData }: Route.ComponentProp
           <p>
             La première ligne porte les intitulés des colonnes. Colonnes obligatoires{NBSP}:{" "}
             {REQUIRED_STAFF_COLUMNS.map((c) => `«${NBSP}${STAFF_COLUMN_HEADERS[c]}${NBSP}»`).join(", ")} et «{NBSP}{STAFF_COLUMN_HEADERS.age}{NBSP}». Les autres
-            ({TEMPLATE_COLUMNS.filter((c) => !REQUIRED_STAFF_COLUMNS.includes(c) && c !== "age")
+            ({TEMPLATE_COLUMNS.filter((c) => !REQUIRED_STAFF_COLUMNS.includes(c) && c !== "age" && !(TRANSPARENCY_COLUMNS as readonly string[]).includes(c))
               .map((c) => `«${NBSP}${STAFF_COLUMN_HEADERS[c]}${NBSP}»`)
               .join(", ")}
-            ) permettent d'estimer plus d'indicateurs de l'index. Les nombres peuvent s'écrire avec une virgule, le temps de travail en pourcentage (80{NBSP}%)
+            ) permettent d'estimer plus d'indicateurs de l'index. Les colonnes{" "}
+            {TRANSPARENCY_COLUMNS.map((c) => `«${NBSP}${STAFF_COLUMN_HEADERS[c]}${NBSP}»`).join(", ")}, facultatives elles aussi, servent aux indicateurs
+            de transparence salariale 2027 (onglet des résultats). Les nombres peuvent s'écrire avec une virgule, le temps de travail en pourcentage (80{NBSP}%)
             ou en heures par semaine (28{NBSP}h).
           </p>
         </details>

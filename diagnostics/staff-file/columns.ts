@@ -53,6 +53,9 @@ export const STAFF_COLUMN_HEADERS: Record<StaffColumn, string> = {
   seniorityYears: "Ancienneté",
 };
 
+/** Optional columns of the pay-transparency indicators (directive 2023/970); a row holds their fields only when the file has the column. */
+export const TRANSPARENCY_COLUMNS = ["basePay", "variablePay", "weeklyHours", "payCategory", "seniorityYears"] as const satisfies readonly StaffColumn[];
+
 /** Columns that must be present (the age band may come from `age` or `birthDate`). */
 export const REQUIRED_STAFF_COLUMNS: readonly StaffColumn[] = ["sex", "job", "population", "csp", "timeShare", "annualGrossPay"];
 

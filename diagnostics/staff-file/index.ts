@@ -8,6 +8,7 @@ export {
   STAFF_COLUMNS,
   STAFF_COLUMN_HEADERS,
   REQUIRED_STAFF_COLUMNS,
+  TRANSPARENCY_COLUMNS,
   matchStaffColumn,
   forbiddenColumnKind,
   type StaffColumn,

@@ -15,6 +15,7 @@ import {
 import {
   REQUIRED_STAFF_COLUMNS,
   STAFF_COLUMN_HEADERS,
+  TRANSPARENCY_COLUMNS,
   forbiddenColumnKind,
   matchStaffColumn,
   type ForbiddenKind,
@@ -246,9 +247,7 @@ export function parseStaffTable(rows: readonly TableRow[], options: StaffFileOpt
   return parseTable(rows, format, [], resolveOptions(options));
 }
 
-/** Optional columns of the pay-transparency indicators (directive 2023/970), stored only when present in the file. */
-const TRANSPARENCY_FIELDS = ["basePay", "variablePay", "weeklyHours", "payCategory", "seniorityYears"] as const;
-type TransparencyField = (typeof TRANSPARENCY_FIELDS)[number];
+type TransparencyField = (typeof TRANSPARENCY_COLUMNS)[number];
 
 interface MappedColumn {
   index: number;
@@ -340,7 +339,7 @@ function parseTable(rows: readonly TableRow[], format: "csv" | "xlsx", notes: st
     payCategory: readOptionalLabel,
     seniorityYears: (c) => readSeniority(c, MAX_SENIORITY_YEARS),
   };
-  const transparencyFields = TRANSPARENCY_FIELDS.filter((f) => mapped.has(f));
+  const transparencyFields = TRANSPARENCY_COLUMNS.filter((f) => mapped.has(f));
   const headerOf = (column: StaffColumn) => mapped.get(column)?.header ?? STAFF_COLUMN_HEADERS[column];
 
   const valid: StaffRow[] = [];
