@@ -178,9 +178,11 @@ export function transparencyView(r: TransparencyResult): TransparencyView {
     );
   }
   if (r.sources.categories !== "colonne") {
-    notes.push(
-      `Sans la colonne «${NBSP}Catégorie d'emploi de valeur égale${NBSP}»${r.sources.categories === "mixte" ? " pour tout le monde" : ""}, les catégories sont remplacées par les CSP. Une CSP ne regroupe pas forcément des emplois de valeur égale${NBSP}: définissez vos catégories pour préparer la déclaration.`,
-    );
+    const csp =
+      r.sources.categories === "mixte"
+        ? `La «${NBSP}Catégorie d'emploi de valeur égale${NBSP}» manque pour une partie des personnes${NBSP}: pour elles, la CSP en tient lieu.`
+        : `Sans la colonne «${NBSP}Catégorie d'emploi de valeur égale${NBSP}», les catégories sont remplacées par les CSP.`;
+    notes.push(`${csp} Une CSP ne regroupe pas forcément des emplois de valeur égale${NBSP}: définissez vos catégories pour préparer la déclaration.`);
   }
   if (!r.sources.paySplit) {
     notes.push(`Sans les colonnes «${NBSP}Salaire de base${NBSP}» et «${NBSP}Rémunération variable${NBSP}», les indicateurs sur les primes et compléments ne peuvent pas être calculés.`);

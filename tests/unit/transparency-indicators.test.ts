@@ -299,3 +299,16 @@ describe("from staff rows", () => {
     expect(view.headline).toBe("En moyenne, les femmes gagnent 10,0\u00a0% de moins que les hommes par heure payée.");
   });
 });
+
+describe("notes on what the file lacks", () => {
+  it("says when categories or hours are missing for everyone or for some", () => {
+    const some = transparencyView(computeTransparency([row("F", 20_000, { payCategory: "Tri", weeklyHours: 35 }), row("H", 20_000, { payCategory: null, weeklyHours: null })]));
+    expect(some.notes).toEqual([
+      "Heures hebdomadaires contractuelles manquantes pour une partie des personnes\u00a0: pour elles, les heures sont déduites du temps de travail (35\u00a0h × quotité).",
+      "La «\u00a0Catégorie d'emploi de valeur égale\u00a0» manque pour une partie des personnes\u00a0: pour elles, la CSP en tient lieu. Une CSP ne regroupe pas forcément des emplois de valeur égale\u00a0: définissez vos catégories pour préparer la déclaration.",
+      "Sans les colonnes «\u00a0Salaire de base\u00a0» et «\u00a0Rémunération variable\u00a0», les indicateurs sur les primes et compléments ne peuvent pas être calculés.",
+    ]);
+    const full = transparencyView(computeTransparency([row("F", 20_000, { payCategory: "Tri", weeklyHours: 35, basePay: 20_000 })]));
+    expect(full.notes).toEqual([]);
+  });
+});
