@@ -8,53 +8,29 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import { createTestDb } from "../helpers/db.ts";
-import { makeUser } from "../helpers/factories.ts";
-import { makeOrg } from "../helpers/factories.ts";
+import { snapshotTables } from "../helpers/db-snapshot.ts";
+import { makeOrg, makeUser } from "../helpers/factories.ts";
 import { callRoute } from "../helpers/routes.ts";
 import { flatRoutes, loadRouteModule, type FlatRoute } from "../helpers/route-config.ts";
 import type { Db } from "../../db/client.ts";
 import { insertDiagnostic, saveJobs, saveProfile } from "../../db/queries/diagnostics.ts";
 import { FIXTURE_PROFILE_STORED } from "../helpers/report-fixture.ts";
 import { findPlanByDiagnostic, insertPlan } from "../../db/queries/plans.ts";
+import { FUZZ_SEED, prng } from "../helpers/fuzz.ts";
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261123) >>> 0;
+const SEED = FUZZ_SEED;
 const ITERATIONS = 10;
-const VOLATILE_TABLES = new Set(["sessions", "rate_limits", "audit_log", "__drizzle_migrations"]);
 const PUBLIC = new Set(["routes/signup.tsx", "routes/login.tsx", "routes/forgot-password.tsx", "routes/reset-password.tsx", "routes/invitation.tsx"]);
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let db: Db;
 let owner: Awaited<ReturnType<typeof makeUser>>;
 const ids: Record<string, string> = {};
 
-async function rows(query: ReturnType<typeof sql>): Promise<Record<string, unknown>[]> {
-  const result = (await db.execute(query)) as unknown;
-  return Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows;
-}
-
-async function snapshot(): Promise<string> {
-  const tables = await rows(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
-  const parts: string[] = [];
-  for (const { name } of tables) {
-    if (VOLATILE_TABLES.has(String(name))) continue;
-    const [row] = await rows(sql.raw(`select coalesce(string_agg(t::text, E'\\n' order by t::text), '') as dump from "${name}" t`));
-    parts.push(`${name}:${row.dump}`);
-  }
-  return parts.join("\n");
-}
+/** The whole database as one string (volatile tables aside). */
+const snapshot = async () => JSON.stringify(await snapshotTables(db));
 
 beforeAll(async () => {
   handle = await createTestDb();

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb } from "../helpers/db.ts";
+import { queryRows, snapshotTables } from "../helpers/db-snapshot.ts";
 import { makeOrg, makeUser } from "../helpers/factories.ts";
 import { callRoute, get, post } from "../helpers/routes.ts";
 import { flatRoutes, loadRouteModule, type FlatRoute } from "../helpers/route-config.ts";
@@ -35,9 +36,6 @@ const SECRET = {
 };
 const SECRET_VALUES = Object.values(SECRET);
 
-/** Tables a read may legitimately write to: sessions (sliding expiry), rate limits, the audit log of visits. */
-const VOLATILE_TABLES = new Set(["sessions", "rate_limits", "audit_log", "__drizzle_migrations"]);
-
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let db: Db;
 type Actor = { name: string; cookie?: string };
@@ -45,22 +43,8 @@ const ids: Record<string, string> = {};
 let actors: Record<string, Actor>;
 let siretB = "";
 
-async function rows(query: ReturnType<typeof sql>): Promise<Record<string, unknown>[]> {
-  const result = (await db.execute(query)) as unknown;
-  return Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows;
-}
-
-/** Every row of every table except the volatile ones, as text: equal snapshots mean nothing was written. */
-async function snapshot(): Promise<Record<string, string>> {
-  const tables = await rows(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
-  const out: Record<string, string> = {};
-  for (const { name } of tables) {
-    if (VOLATILE_TABLES.has(String(name))) continue;
-    const [row] = await rows(sql.raw(`select coalesce(string_agg(t::text, E'\\n' order by t::text), '') as dump from "${name}" t`));
-    out[String(name)] = String(row.dump);
-  }
-  return out;
-}
+const rows = (query: ReturnType<typeof sql>) => queryRows(db, query);
+const snapshot = () => snapshotTables(db);
 
 beforeAll(async () => {
   handle = await createTestDb();

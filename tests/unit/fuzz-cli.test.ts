@@ -12,22 +12,13 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CLI_MAX_JSON_BYTES, engineCommands } from "../../app/cli/engine.ts";
 import type { CliIo } from "../../app/cli/io.ts";
+import { FUZZ_SEED, prng } from "../helpers/fuzz.ts";
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261123) >>> 0;
+const SEED = FUZZ_SEED;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fuzz-cli-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function file(name: string, content: string | Uint8Array): string {
   const p = path.join(dir, name);

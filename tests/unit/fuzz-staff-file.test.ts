@@ -17,20 +17,10 @@ import {
 } from "../../diagnostics/staff-file/index.ts";
 import { csvCell } from "../../app/ddets/csv.ts";
 import { exportCsv } from "../../app/orgs/data-export.server.ts";
+import { FUZZ_SEED, prng } from "../helpers/fuzz.ts";
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261123) >>> 0;
+const SEED = FUZZ_SEED;
 
-/** mulberry32: a small seeded PRNG, so that every failure can be replayed with FUZZ_SEED. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = "Sexe;Emploi;Population;CSP;Âge;Temps de travail;Mois de présence;Rémunération annuelle brute;Augmentation;Promotion";
 const ROW = "F;Agente d'entretien;parcours;employé;34;80 %;12;15 120,00;non;non";
