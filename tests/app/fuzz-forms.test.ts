@@ -195,3 +195,29 @@ describe("hostile URL parameters on every loader and action", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("files over 10 MB on the upload steps", () => {
+  it.each(["emplois", "index"])("/o/:orgId/d/:diagId/%s: 413 in French, nothing stored", async (step) => {
+    const route = flatRoutes().find((r) => r.path === `/o/:orgId/d/:diagId/${step}`)!;
+    const mod = await loadRouteModule(route.file);
+    const { url, params } = urlOf(route);
+    const before = await snapshot();
+    for (const chunked of [false, true]) {
+      const form = new FormData();
+      form.append("intent", "fichier");
+      form.append("version", "0");
+      form.append("file", new File([new Uint8Array(10 * 1024 * 1024 + 300 * 1024).fill(0x41)], "personnel.csv", { type: "text/csv" }));
+      const encoded = new Request("http://localhost/", { method: "POST", body: form });
+      // Once with its Content-Length, once as a stream without one (as a chunked upload arrives).
+      const body = chunked ? encoded.body : await encoded.arrayBuffer();
+      const headers = { Cookie: owner.cookie, "x-client-ip": "10.68.0.1", "Content-Type": encoded.headers.get("content-type")! };
+      const request = new Request(`http://localhost${url}`, { method: "POST", body, headers, duplex: "half" } as RequestInit);
+      if (chunked) expect(request.headers.get("content-length")).toBeNull();
+      const res = await callRoute(mod.action!, request, params);
+      expect(res.status, `chunked=${chunked}`).toBe(413);
+      if (step === "emplois") expect(JSON.stringify(res.data)).toMatch(/10\u00a0Mo/);
+      expect(JSON.stringify(res.data)).toMatch(/volumineux|pèse/);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+});
