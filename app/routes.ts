@@ -3,6 +3,7 @@ import { type RouteConfig, index, route } from "@react-router/dev/routes";
 export default [
   index("routes/home.tsx"),
   route("inscription", "routes/signup.tsx"),
+  route("inscription/confirmer/:token", "routes/signup-confirm.tsx"),
   route("connexion", "routes/login.tsx"),
   route("deconnexion", "routes/logout.tsx"),
   route("mot-de-passe-oublie", "routes/forgot-password.tsx"),

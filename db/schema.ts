@@ -352,3 +352,29 @@ export const campaignInvitations = pgTable(
     index("campaign_invitations_structure_idx").on(t.structureId),
   ],
 );
+
+/**
+ * A sign-up waiting for its email to be confirmed: nothing of it is an account yet. The password is
+ * stored as its argon2id hash, the link's secret as its SHA-256 (like password-reset links).
+ */
+export const signupRequests = pgTable(
+  "signup_requests",
+  {
+    id: text().primaryKey(),
+    /** Stored lower-cased and trimmed. */
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    structureName: text().notNull(),
+    siret: text().notNull(),
+    structureType: text().notNull(),
+    departement: text().notNull(),
+    commune: text().notNull(),
+    /** The DDETS campaign invitation the sign-up link carried (?campagne=…), unchecked until linked. */
+    campaignId: text(),
+    tokenHash: bytea().notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index("signup_requests_email_idx").on(t.email), index("signup_requests_expires_idx").on(t.expiresAt)],
+);

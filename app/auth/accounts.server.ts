@@ -8,6 +8,7 @@ import {
 import { linkCampaignInvitations } from "../../db/queries/ddets.ts";
 import { insertOrganization, siretExists, upsertMembership } from "../../db/queries/organizations.ts";
 import { consumePasswordReset, findPasswordReset, insertPasswordReset } from "../../db/queries/password-resets.ts";
+import { consumeSignupRequests, findSignupRequest, insertSignupRequest } from "../../db/queries/signup-requests.ts";
 import { findUserByEmail, findUserById, insertUser, updatePassword } from "../../db/queries/users.ts";
 import type { Role } from "../../db/schema.ts";
 import { newId } from "../../db/ids.ts";
@@ -15,6 +16,8 @@ import { publicUrl, sendMail } from "../mail/mailer.server.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 import { checkRateLimits, clientIp, resetRateLimit } from "./rate-limit.server.ts";
 import { createSession } from "./session.server.ts";
+import { runInBackground } from "./background.server.ts";
+import { SIGNUP_REQUEST_TTL_HOURS, SIGNUP_REQUEST_TTL_MS } from "./signup-rules.ts";
 import { newIdSecretToken, secretMatches, splitIdSecretToken } from "./tokens.server.ts";
 
 /** Password-reset links expire after one hour. */
@@ -38,53 +41,146 @@ export interface SignupInput {
   campaignId?: string | null;
 }
 
+const NBSP = "\u00a0";
+
+const SIRET_TAKEN =
+  "Cette structure a déjà un espace. Demandez à la personne qui l'a créé de vous inviter (rubrique « Membres »).";
+
 /**
- * Creates the user, the structure and the ownership in one transaction, then a session. The new
- * structure is linked to the DDETS campaign invitations of its email, and to the one its link carried.
+ * Sign-up, step one. Answers the same way whether the email has an account or not, so that nobody
+ * learns who has one: the password is hashed in both cases, and the rest happens after the answer
+ * (runInBackground): for a new email a pending request is stored and a confirmation link mailed; for a
+ * known email nothing is stored and the address is told it already has an account.
+ * The SIRET check runs here, before the email is looked at: it tells about a structure, whatever the
+ * email, and the person can correct the form at once instead of learning it after the mail.
  */
-export async function signUp(request: Request, input: SignupInput): Promise<Result<{ token: string; expiresAt: Date; organizationId: string }>> {
+export async function signUp(request: Request, input: SignupInput): Promise<Result<{ email: string }>> {
   if (!(await checkRateLimits([["signupPerIp", clientIp(request)]])))
     return { ok: false, formErrors: ["Trop de comptes créés depuis cette adresse. Réessayez dans une heure."], status: 429 };
   const db = await getDb();
-  if (await findUserByEmail(db, input.email))
-    return {
-      ok: false,
-      fieldErrors: {
-        email: [
-          "Un compte utilise déjà cette adresse. Connectez-vous, ou utilisez « Mot de passe oublié » si vous ne vous en souvenez plus.",
-        ],
-      },
-    };
-  if (await siretExists(db, input.siret))
-    return {
-      ok: false,
-      fieldErrors: {
-        siret: [
-          "Cette structure a déjà un espace. Demandez à la personne qui l'a créé de vous inviter (rubrique « Membres »).",
-        ],
-      },
-    };
+  if (await siretExists(db, input.siret)) return { ok: false, fieldErrors: { siret: [SIRET_TAKEN] } };
   const passwordHash = await hashPassword(input.password);
-  const result = await db.transaction(async (tx) => {
-    const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash });
-    const org = await insertOrganization(
-      tx,
-      {
-        kind: "structure",
-        name: input.structureName,
+  const user = await findUserByEmail(db, input.email);
+  const base = publicUrl(request);
+  if (user) runInBackground("courriel « compte existant »", () => sendMail(alreadyRegisteredMail(base, user)));
+  else
+    runInBackground("demande d'inscription", async () => {
+      const id = newId();
+      const { token, secretHash } = newIdSecretToken(id);
+      await insertSignupRequest(await getDb(), {
+        id,
+        email: input.email,
+        name: input.name.trim(),
+        passwordHash,
+        structureName: input.structureName,
         siret: input.siret,
         structureType: input.structureType,
         departement: input.departement,
         commune: input.commune,
-      },
-      user.id,
-    );
-    await insertAudit(tx, { organizationId: org.id, actorUserId: user.id, action: "organization.created" });
-    await linkCampaignInvitations(tx, { email: input.email, campaignId: input.campaignId ?? null, structureId: org.id });
-    const session = await createSession(tx, user.id);
-    return { ...session, organizationId: org.id };
-  });
-  return { ok: true, value: result };
+        campaignId: input.campaignId ?? null,
+        tokenHash: secretHash,
+        expiresAt: new Date(Date.now() + SIGNUP_REQUEST_TTL_MS),
+      });
+      await sendMail(confirmationMail(base, token, input));
+    });
+  return { ok: true, value: { email: input.email } };
+}
+
+function confirmationMail(base: string, token: string, input: SignupInput) {
+  return {
+    to: input.email,
+    subject: `Boussole Égalité${NBSP}: activez votre compte`,
+    text: `Bonjour ${input.name.trim()},
+
+Vous avez demandé à créer l'espace de «${NBSP}${input.structureName}${NBSP}» sur Boussole Égalité. Pour activer votre compte, ouvrez ce lien puis cliquez sur «${NBSP}Activer mon compte${NBSP}»${NBSP}:
+${base}/inscription/confirmer/${encodeURIComponent(token)}
+
+Ce lien est valable ${SIGNUP_REQUEST_TTL_HOURS}${NBSP}heures et ne sert qu'une fois. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message${NBSP}: aucun compte ne sera créé.
+
+L'équipe Boussole Égalité`,
+  };
+}
+
+function alreadyRegisteredMail(base: string, user: { email: string; name: string }) {
+  return {
+    to: user.email,
+    subject: `Boussole Égalité${NBSP}: vous avez déjà un compte`,
+    text: `Bonjour ${user.name},
+
+Quelqu'un, sans doute vous, a demandé à créer un compte Boussole Égalité avec cette adresse. Vous avez déjà un compte${NBSP}: aucun nouveau compte n'a été créé et rien n'a changé.
+
+Pour vous connecter${NBSP}:
+${base}/connexion
+
+Si vous avez oublié votre mot de passe, choisissez-en un nouveau${NBSP}:
+${base}/mot-de-passe-oublie
+
+Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.
+
+L'équipe Boussole Égalité`,
+  };
+}
+
+/** The pending sign-up a confirmation link points to; null when unknown, forged or expired. */
+export async function loadValidSignupRequest(token: string) {
+  const parts = splitIdSecretToken(token);
+  if (!parts) return null;
+  const row = await findSignupRequest(await getDb(), parts.id);
+  if (!row || row.expiresAt.getTime() <= Date.now()) return null;
+  if (!secretMatches(parts.secret, row.tokenHash)) return null;
+  return row;
+}
+
+export type ConfirmSignUpResult =
+  | { ok: true; value: { token: string; expiresAt: Date; organizationId: string } }
+  | { ok: false; reason: "invalid" | "activated" | "siret" };
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === "23505") return true;
+  return false;
+}
+
+/**
+ * Sign-up, step two (the link's button), in one transaction: consumes the request and every other
+ * pending one of the same email, creates the user, the structure with its owner and the audit entry,
+ * links the DDETS campaign invitations, and opens a session. When the email got an account or the
+ * SIRET a structure in the meantime, the request is spent and nothing else is written.
+ */
+export async function confirmSignUp(token: string): Promise<ConfirmSignUpResult> {
+  const request = await loadValidSignupRequest(token);
+  if (!request) return { ok: false, reason: "invalid" };
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx): Promise<ConfirmSignUpResult> => {
+      if (!(await consumeSignupRequests(tx, request.id, request.email))) return { ok: false, reason: "invalid" };
+      if (await findUserByEmail(tx, request.email)) return { ok: false, reason: "activated" };
+      if (await siretExists(tx, request.siret)) return { ok: false, reason: "siret" };
+      const user = await insertUser(tx, { email: request.email, name: request.name, passwordHash: request.passwordHash });
+      const org = await insertOrganization(
+        tx,
+        {
+          kind: "structure",
+          name: request.structureName,
+          siret: request.siret,
+          structureType: request.structureType,
+          departement: request.departement,
+          commune: request.commune,
+        },
+        user.id,
+      );
+      await insertAudit(tx, { organizationId: org.id, actorUserId: user.id, action: "organization.created" });
+      await linkCampaignInvitations(tx, { email: request.email, campaignId: request.campaignId, structureId: org.id });
+      const session = await createSession(tx, user.id);
+      return { ok: true, value: { ...session, organizationId: org.id } };
+    });
+  } catch (error) {
+    // Another confirmation won a race on the email or the SIRET: this one wrote nothing.
+    if (!isUniqueViolation(error)) throw error;
+    const again = await getDb();
+    if (await findUserByEmail(again, request.email)) return { ok: false, reason: "activated" };
+    if (await siretExists(again, request.siret)) return { ok: false, reason: "siret" };
+    return { ok: false, reason: "invalid" };
+  }
 }
 
 /** Sign-up through an invitation: the user joins the inviting organisation, no structure is created. */
@@ -138,8 +234,9 @@ export async function logIn(request: Request, email: string, password: string): 
 }
 
 /**
- * Sends a reset link when the account exists. Answers the same way in every case (no enumeration);
- * over the limit, silently sends nothing.
+ * Sends a reset link when the account exists. Answers the same way in every case (no enumeration),
+ * in the same time (the token and the mail are written in the background); over the limit, silently
+ * sends nothing.
  */
 export async function requestPasswordReset(request: Request, email: string): Promise<void> {
   const allowed = await checkRateLimits([
@@ -150,16 +247,20 @@ export async function requestPasswordReset(request: Request, email: string): Pro
   const db = await getDb();
   const user = await findUserByEmail(db, email);
   if (!user) return;
-  const id = newId();
-  const { token, secretHash } = newIdSecretToken(id);
-  await db.transaction((tx) =>
-    insertPasswordReset(tx, { id, userId: user.id, tokenHash: secretHash, expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) }),
-  );
-  const link = `${publicUrl(request)}/reinitialiser?token=${encodeURIComponent(token)}`;
-  await sendMail({
-    to: user.email,
-    subject: "Boussole Égalité : réinitialiser votre mot de passe",
-    text: `Bonjour ${user.name},
+  // The token and the mail are written after the answer, so a known email is not slower to answer.
+  const base = publicUrl(request);
+  runInBackground("lien de réinitialisation", async () => {
+    const id = newId();
+    const { token, secretHash } = newIdSecretToken(id);
+    const db = await getDb();
+    await db.transaction((tx) =>
+      insertPasswordReset(tx, { id, userId: user.id, tokenHash: secretHash, expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) }),
+    );
+    const link = `${base}/reinitialiser?token=${encodeURIComponent(token)}`;
+    await sendMail({
+      to: user.email,
+      subject: "Boussole Égalité : réinitialiser votre mot de passe",
+      text: `Bonjour ${user.name},
 
 Vous avez demandé à réinitialiser votre mot de passe. Ouvrez ce lien pour en choisir un nouveau :
 ${link}
@@ -167,6 +268,7 @@ ${link}
 Ce lien ne sert qu'une fois et expire dans une heure. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste le même.
 
 L'équipe Boussole Égalité`,
+    });
   });
 }
 

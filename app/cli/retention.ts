@@ -12,7 +12,8 @@ import type { CliIo } from "./io.ts";
 /**
  * The retention rule (README « Données personnelles et conservation », privacy page), applied by
  * `npm run cli -- retention [--dry-run] [--now 2027-01-01T00:00:00Z]`:
- * - sessions, password-reset links and invitations: deleted once expired (a used reset link too);
+ * - sessions, password-reset links, invitations and unconfirmed sign-up requests: deleted once
+ *   expired (a used reset link too);
  * - rate-limit counters: deleted one day after their window started (the longest window is an hour);
  * - audit entries: kept AUDIT_RETENTION_YEARS years;
  * - staff files (one anonymised row per employee): kept until the end of the third calendar year
@@ -43,6 +44,7 @@ const TABLE_LABELS: Record<keyof Awaited<ReturnType<typeof deleteExpired>>, stri
   sessions: "sessions de connexion expirées",
   passwordResetTokens: "liens de réinitialisation expirés ou utilisés",
   invitations: "invitations expirées",
+  signupRequests: "demandes d'inscription non confirmées expirées",
   rateLimits: "compteurs de tentatives de plus d'un jour",
   auditLog: `entrées du journal de plus de ${AUDIT_RETENTION_YEARS}\u00a0ans`,
   staffFiles: "fichiers du personnel (lignes par personne) échus",

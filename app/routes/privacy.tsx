@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/privacy";
 import { AUDIT_RETENTION_YEARS, STAFF_FILE_RETENTION_YEARS } from "../orgs/retention-rules.ts";
+import { SIGNUP_REQUEST_TTL_HOURS } from "../auth/signup-rules.ts";
 import { Notice } from "../ui/form.tsx";
 
 const NBSP = "\u00a0";
@@ -99,6 +100,11 @@ export default function Privacy() {
             <th scope="row">Sessions, liens de réinitialisation, invitations</th>
             <td>Jusqu'à leur expiration (30{NBSP}jours, 1{NBSP}heure, 14{NBSP}jours)</td>
             <td>Ils ne servent plus à rien une fois expirés.</td>
+          </tr>
+          <tr>
+            <th scope="row">Demandes d'inscription non confirmées (adresse, nom, empreinte du mot de passe, structure)</th>
+            <td>{SIGNUP_REQUEST_TTL_HOURS}{NBSP}heures, la durée du lien d'activation</td>
+            <td>Sans activation, aucun compte n'est créé{NBSP}; la demande ne sert plus à rien.</td>
           </tr>
           <tr>
             <th scope="row">Compteurs de tentatives de connexion</th>

@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/signup";
 import { loadValidInvitation, signUp, signUpWithInvitation } from "../auth/accounts.server.ts";
+import { SIGNUP_REQUEST_TTL_HOURS } from "../auth/signup-rules.ts";
 import { requireAnonymous } from "../auth/permissions.server.ts";
 import { InvitedSignupSchema, SignupSchema } from "../auth/schemas.ts";
 import { sessionCookie } from "../auth/session.server.ts";
@@ -52,9 +53,37 @@ export async function action({ request }: Route.ActionArgs) {
   const result = await signUp(request, { ...submission.value, campaignId: typeof campaign === "string" && campaign.length <= 100 ? campaign : null });
   if (!result.ok)
     return data({ result: submission.reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors, hideFields: ["password"] }) }, { status: result.status ?? 400 });
-  throw redirect(`/o/${result.value.organizationId}?bienvenue=1`, {
-    headers: { "Set-Cookie": sessionCookie(result.value.token, result.value.expiresAt) },
-  });
+  // The same page whether the email already has an account or not (see signUp).
+  return { result: submission.reply({ resetForm: true }), sentTo: result.value.email };
+}
+
+const NBSP = "\u00a0";
+
+/** The answer to every valid sign-up: nothing on it depends on whether the email has an account. */
+function CheckYourMail({ email }: { email: string }) {
+  return (
+    <div className="narrow">
+      <h1>Vérifiez votre messagerie</h1>
+      <div className="notice notice-success" role="status">
+        <p>
+          Nous avons écrit à <strong>{email}</strong>. Ouvrez le courriel et suivez le lien qu'il contient pour activer votre compte.
+          Le lien est valable {SIGNUP_REQUEST_TTL_HOURS}{NBSP}heures.
+        </p>
+      </div>
+      <h2>Rien reçu{NBSP}?</h2>
+      <ul>
+        <li>Le courriel peut mettre quelques minutes à arriver.</li>
+        <li>Regardez dans le dossier des indésirables (spam).</li>
+        <li>Vérifiez l'adresse ci-dessus{NBSP}: si elle est fausse, recommencez avec la bonne.</li>
+        <li>
+          Toujours rien au bout d'une heure{NBSP}? <Link to="/inscription">Refaites une demande d'inscription</Link>.
+        </li>
+      </ul>
+      <p>
+        Tant que le compte n'est pas activé, il n'existe pas encore{NBSP}: la connexion n'est possible qu'après avoir suivi le lien.
+      </p>
+    </div>
+  );
 }
 
 const LABELS = {
@@ -69,6 +98,11 @@ const LABELS = {
 };
 
 export default function Signup({ loaderData, actionData }: Route.ComponentProps) {
+  if (actionData && "sentTo" in actionData && actionData.sentTo) return <CheckYourMail email={actionData.sentTo} />;
+  return <SignupForm loaderData={loaderData} actionData={actionData} />;
+}
+
+function SignupForm({ loaderData, actionData }: Pick<Route.ComponentProps, "loaderData" | "actionData">) {
   const invitation = loaderData.invitation;
   const schema = invitation ? InvitedSignupSchema : SignupSchema;
   const [form, fields] = useSchemaForm(schema, {

@@ -14,6 +14,7 @@ import {
   rateLimits,
   reviewComments,
   sessions,
+  signupRequests,
   staffFiles,
   users,
 } from "../schema.ts";
@@ -306,6 +307,7 @@ export async function countExpired(db: DbOrTx, c: RetentionCutoffs) {
     sessions: await n(db.select({ n: count() }).from(sessions).where(lt(sessions.expiresAt, c.now))),
     passwordResetTokens: await n(db.select({ n: count() }).from(passwordResetTokens).where(expiredResetToken(c.now))),
     invitations: await n(db.select({ n: count() }).from(invitations).where(lt(invitations.expiresAt, c.now))),
+    signupRequests: await n(db.select({ n: count() }).from(signupRequests).where(lt(signupRequests.expiresAt, c.now))),
     rateLimits: await n(db.select({ n: count() }).from(rateLimits).where(lt(rateLimits.windowStart, c.rateLimitsBefore))),
     auditLog: await n(db.select({ n: count() }).from(auditLog).where(lt(auditLog.createdAt, c.auditBefore))),
     staffFiles: await n(db.select({ n: count() }).from(staffFiles).where(staffFileExpired(c.staffFileYearBefore))),
@@ -356,6 +358,7 @@ export async function deleteExpired(tx: DbOrTx, c: RetentionCutoffs) {
     sessions: await n(tx.delete(sessions).where(lt(sessions.expiresAt, c.now)).returning({ id: sessions.id })),
     passwordResetTokens: await n(tx.delete(passwordResetTokens).where(expiredResetToken(c.now)).returning({ id: passwordResetTokens.id })),
     invitations: await n(tx.delete(invitations).where(lt(invitations.expiresAt, c.now)).returning({ id: invitations.id })),
+    signupRequests: await n(tx.delete(signupRequests).where(lt(signupRequests.expiresAt, c.now)).returning({ id: signupRequests.id })),
     rateLimits: await n(tx.delete(rateLimits).where(lt(rateLimits.windowStart, c.rateLimitsBefore)).returning({ key: rateLimits.key })),
     auditLog: await n(tx.delete(auditLog).where(lt(auditLog.createdAt, c.auditBefore)).returning({ id: auditLog.id })),
     staffFiles: await n(tx.delete(staffFiles).where(staffFileExpired(c.staffFileYearBefore)).returning({ id: staffFiles.diagnosticId })),

@@ -22,6 +22,7 @@ import {
   rateLimits,
   reviewComments,
   sessions,
+  signupRequests,
   staffFiles,
   users,
 } from "../../db/schema.ts";
@@ -523,7 +524,7 @@ describe("retention command", () => {
     return { code, out, err };
   };
   const line = (out: string, label: string) => out.split("\n").find((l) => l.includes(label)) ?? "";
-  const exists = async (table: typeof sessions | typeof passwordResetTokens | typeof invitations | typeof auditLog, id: string) =>
+  const exists = async (table: typeof sessions | typeof passwordResetTokens | typeof invitations | typeof signupRequests | typeof auditLog, id: string) =>
     (await db.select({ id: table.id }).from(table).where(eq(table.id, id))).length === 1;
 
   // 1 January 2028, noon UTC: audit entries before 1 January 2025 noon go; staff files of 2024 go from 1 January 2028 (Paris).
@@ -548,6 +549,20 @@ describe("retention command", () => {
       { id: "ret-inv-old", organizationId: s.org.id, email: "a@exemple.fr", role: "viewer", tokenHash: new Uint8Array(32), invitedBy: null, expiresAt: at(NOW, -1) },
       { id: "ret-inv-new", organizationId: s.org.id, email: "b@exemple.fr", role: "viewer", tokenHash: new Uint8Array(32), invitedBy: null, expiresAt: at(NOW, 1) },
     ]);
+    const request = (id: string, expiresAt: Date) => ({
+      id,
+      email: `${id}@exemple.fr`,
+      name: "Demande en attente",
+      passwordHash: "$argon2id$factice",
+      structureName: "Structure en attente",
+      siret: "73282932000074",
+      structureType: "ACI",
+      departement: "62",
+      commune: "Arras",
+      tokenHash: new Uint8Array(32),
+      expiresAt,
+    });
+    await db.insert(signupRequests).values([request("ret-signup-old", at(NOW, -1)), request("ret-signup-new", at(NOW, 1))]);
     await db.insert(rateLimits).values([
       { key: "ret:old", windowStart: at(NOW, -1.01), count: 3 },
       { key: "ret:new", windowStart: at(NOW, -0.99), count: 3 },
@@ -569,6 +584,8 @@ describe("retention command", () => {
     expect(res.code).toBe(0);
     expect(res.out).toContain("simulation");
     expect(line(res.out, "fichiers du personnel")).toMatch(/: [1-9]\d* à supprimer$/);
+    expect(line(res.out, "demandes d'inscription non confirmées")).toMatch(/: [1-9]\d* à supprimer$/);
+    expect(await exists(signupRequests, "ret-signup-old")).toBe(true);
     expect(await exists(sessions, "ret-session-old")).toBe(true);
     expect(await exists(auditLog, "ret-audit-old")).toBe(true);
     expect(await db.select({ d: staffFiles.diagnosticId }).from(staffFiles).where(eq(staffFiles.diagnosticId, s.diag2024))).toHaveLength(1);
@@ -591,6 +608,8 @@ describe("retention command", () => {
       ["ret-reset-new", passwordResetTokens, true],
       ["ret-inv-old", invitations, false],
       ["ret-inv-new", invitations, true],
+      ["ret-signup-old", signupRequests, false],
+      ["ret-signup-new", signupRequests, true],
       ["ret-audit-old", auditLog, false],
       ["ret-audit-new", auditLog, true],
     ] as const)
@@ -610,7 +629,7 @@ describe("retention command", () => {
     const res = await run("--now", NOW);
     expect(res.code).toBe(0);
     const counts = res.out.split("\n").slice(1).filter(Boolean);
-    expect(counts).toHaveLength(6);
+    expect(counts).toHaveLength(7);
     for (const l of counts) expect(l).toMatch(new RegExp(`${NBSP}: 0 supprimé\\(s\\)$`));
   });
 });

@@ -18,6 +18,8 @@ import * as dashboardRoute from "../../app/routes/ddets-dashboard.tsx";
 import * as exportRoute from "../../app/routes/ddets-export.tsx";
 import * as campaignsRoute from "../../app/routes/ddets-campaigns.tsx";
 import * as signupRoute from "../../app/routes/signup.tsx";
+import * as signupConfirmRoute from "../../app/routes/signup-confirm.tsx";
+import { backgroundSettled } from "../../app/auth/background.server.ts";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let db: Db;
@@ -250,6 +252,15 @@ describe("campaigns", () => {
     return fs.readFileSync(path.join(outbox, file), "utf8");
   }
 
+  /** Signs up through the form, then through the confirmation link mailed to `email`: the answer of the link's button. */
+  async function signUpAndConfirm(form: Record<string, string>, ip: string) {
+    const sent = await callRoute(signupRoute.action, post("/inscription", form, undefined, ip), {});
+    expect(sent.data.sentTo).toBe(form.email);
+    await backgroundSettled();
+    const token = decodeURIComponent(mailTo(form.email).match(/\/inscription\/confirmer\/(\S+)/)![1]);
+    return callRoute(signupConfirmRoute.action, post(`/inscription/confirmer/${encodeURIComponent(token)}`, {}), { token });
+  }
+
   const signupForm = (email: string, departement: string, campagne?: string) => ({
     name: "Nouvelle directrice",
     email,
@@ -269,7 +280,7 @@ describe("campaigns", () => {
     expect(fs.readdirSync(outbox)).toEqual([]);
   });
 
-  it("invites a pasted list once per address, links sign-ups through the link or the email", async () => {
+  it("invites a pasted list once per address, links sign-ups (once confirmed) through the link or the email", async () => {
     const res = await callRoute(
       campaignsRoute.action,
       post(`/o/${ddets59.id}/campagnes`, { emails: "Contact@Structure-A.fr; b@structure-b.fr\ncontact@structure-a.fr, c@structure-c.fr" }, agent59.cookie),
@@ -290,17 +301,17 @@ describe("campaigns", () => {
     expect(page.data.campaign).toEqual({ id: campaignId, ddetsName: "DDETS du Nord" });
 
     // Through the link, with another address.
-    const viaLink = await callRoute(signupRoute.action, post("/inscription", signupForm("direction@structure-a.fr", "59", campaignId), undefined, "10.0.0.1"), {});
+    const viaLink = await signUpAndConfirm(signupForm("direction@structure-a.fr", "59", campaignId), "10.0.0.1");
     expect(viaLink.status).toBe(302);
     const [a] = await db.select({ structureId: campaignInvitations.structureId }).from(campaignInvitations).where(eq(campaignInvitations.id, campaignId));
     const [orgA] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, "Structure de direction@structure-a.fr"));
     expect(a.structureId).toBe(orgA.id);
 
     // With the invited address, without the link.
-    const viaEmail = await callRoute(signupRoute.action, post("/inscription", signupForm("b@structure-b.fr", "59"), undefined, "10.0.0.2"), {});
+    const viaEmail = await signUpAndConfirm(signupForm("b@structure-b.fr", "59"), "10.0.0.2");
     expect(viaEmail.status).toBe(302);
     // In the Pas-de-Calais: linked, but never counted by a DDETS for 59.
-    const outside = await callRoute(signupRoute.action, post("/inscription", signupForm("c@structure-c.fr", "62"), undefined, "10.0.0.3"), {});
+    const outside = await signUpAndConfirm(signupForm("c@structure-c.fr", "62"), "10.0.0.3");
     expect(outside.status).toBe(302);
 
     const linked = await db

@@ -21,7 +21,7 @@ import { FUZZ_SEED, prng } from "../helpers/fuzz.ts";
 
 const SEED = FUZZ_SEED;
 const ITERATIONS = 10;
-const PUBLIC = new Set(["routes/signup.tsx", "routes/login.tsx", "routes/forgot-password.tsx", "routes/reset-password.tsx", "routes/invitation.tsx"]);
+const PUBLIC = new Set(["routes/signup.tsx", "routes/signup-confirm.tsx", "routes/login.tsx", "routes/forgot-password.tsx", "routes/reset-password.tsx", "routes/invitation.tsx"]);
 
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;

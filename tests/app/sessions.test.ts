@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 
-// Counts the argon2 verifications, to prove that an unknown email goes through one as a known one does.
-const argon2Calls = vi.hoisted(() => ({ verify: 0 }));
+// Counts the argon2 verifications and hashes, to prove that an unknown email goes through the same work as a known one.
+const argon2Calls = vi.hoisted(() => ({ verify: 0, hash: 0 }));
 vi.mock("@node-rs/argon2", async (importOriginal) => {
   const original = await importOriginal<typeof import("@node-rs/argon2")>();
   return {
@@ -11,20 +11,39 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
       argon2Calls.verify += 1;
       return original.verify(...args);
     },
+    hash: (...args: Parameters<typeof original.hash>) => {
+      argon2Calls.hash += 1;
+      return original.hash(...args);
+    },
+  };
+});
+
+// Records the mails instead of writing them, and can hold them: an answer that waited for its mail would never come.
+const mailer = vi.hoisted(() => ({ sent: [] as { to: string; subject: string; text: string }[], held: null as Promise<void> | null }));
+vi.mock("../../app/mail/mailer.server.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../app/mail/mailer.server.ts")>();
+  return {
+    ...original,
+    sendMail: async (mail: { to: string; subject: string; text: string }) => {
+      if (mailer.held) await mailer.held;
+      mailer.sent.push(mail);
+    },
   };
 });
 
 import { createTestDb } from "../helpers/db.ts";
-import { makeUser, TEST_PASSWORD } from "../helpers/factories.ts";
+import { makeSignupForm, makeUser, TEST_PASSWORD } from "../helpers/factories.ts";
 import { callRoute, get, post } from "../helpers/routes.ts";
 import * as login from "../../app/routes/login.tsx";
 import * as logout from "../../app/routes/logout.tsx";
 import * as account from "../../app/routes/account.tsx";
 import * as forgot from "../../app/routes/forgot-password.tsx";
 import * as dashboard from "../../app/routes/dashboard.tsx";
+import * as signup from "../../app/routes/signup.tsx";
+import { backgroundSettled } from "../../app/auth/background.server.ts";
 import { createSession, readSessionToken, SESSION_COOKIE } from "../../app/auth/session.server.ts";
 import { RATE_LIMITS } from "../../app/auth/rate-limit.server.ts";
-import { sessions } from "../../db/schema.ts";
+import { passwordResetTokens, sessions, signupRequests, users } from "../../db/schema.ts";
 import type { Db } from "../../db/client.ts";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -38,8 +57,12 @@ beforeAll(async () => {
   db = handle.db;
 });
 afterAll(async () => handle.dispose());
-beforeEach(() => {
+beforeEach(async () => {
+  await backgroundSettled();
   argon2Calls.verify = 0;
+  argon2Calls.hash = 0;
+  mailer.sent = [];
+  mailer.held = null;
 });
 
 async function sessionIdsOf(userId: string): Promise<string[]> {
@@ -194,5 +217,48 @@ describe("no account enumeration", () => {
     expect(known.status).toBe(200);
     expect(unknown.status).toBe(known.status);
     expect(unknown.data).toEqual(known.data);
+  });
+
+  it("password reset: the answer never waits for the token or the mail, known email or not", async () => {
+    const user = await makeUser(db);
+    let release!: () => void;
+    mailer.held = new Promise((resolve) => (release = resolve));
+    const known = await callRoute(forgot.action, post("/mot-de-passe-oublie", { email: user.email }, undefined, ip()));
+    expect(known.data.sent).toBe(true);
+    expect(mailer.sent).toEqual([]);
+    release();
+    await backgroundSettled();
+    expect(mailer.sent.map((m) => m.to)).toEqual([user.email]);
+    expect(await db.select({ id: passwordResetTokens.id }).from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id))).toHaveLength(1);
+  });
+
+  const signupForm = (email: string) => makeSignupForm({ email });
+
+
+  it("sign-up: a known and a new email get the same status and body after one argon2 hash each, and the answer never waits for the mail", async () => {
+    const user = await makeUser(db);
+    const fresh = `nouvelle-${ipCounter}@exemple.fr`;
+    let release!: () => void;
+    mailer.held = new Promise((resolve) => (release = resolve));
+    argon2Calls.hash = 0;
+    const known = await callRoute(signup.action, post("/inscription", signupForm(user.email), undefined, ip()));
+    expect(argon2Calls.hash).toBe(1);
+    argon2Calls.hash = 0;
+    const unknown = await callRoute(signup.action, post("/inscription", signupForm(fresh), undefined, ip()));
+    expect(argon2Calls.hash).toBe(1);
+    expect(mailer.sent).toEqual([]);
+    expect(unknown.status).toBe(200);
+    expect(known.status).toBe(unknown.status);
+    const masked = (r: typeof known, email: string) => JSON.stringify(r.data).replaceAll(email, "ADRESSE");
+    expect(masked(known, user.email)).toBe(masked(unknown, fresh));
+    expect(known.headers.get("Set-Cookie")).toBeNull();
+    expect(unknown.headers.get("Set-Cookie")).toBeNull();
+    release();
+    await backgroundSettled();
+    // Then: a confirmation link for the new email only, a « déjà un compte » mail for the known one, no account created.
+    expect(mailer.sent.find((m) => m.to === fresh)?.text).toContain("/inscription/confirmer/");
+    expect(mailer.sent.find((m) => m.to === user.email)?.subject).toContain("vous avez déjà un compte");
+    expect((await db.select({ email: signupRequests.email }).from(signupRequests).where(eq(signupRequests.email, user.email)))).toEqual([]);
+    expect(await db.select({ id: users.id }).from(users).where(eq(users.email, fresh))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { expectAccessible, hasChromium, lastMailTo, launch, newContext, screenshot } from "./browser.ts";
 import { makeSiret } from "../helpers/factories.ts";
+import { signupConfirmationLink, waitForMailLink } from "./journeys.ts";
 
 const baseURL = inject("baseURL");
 const outboxDir = inject("outboxDir");
@@ -51,6 +52,16 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
       await page.getByLabel("SIRET de la structure").fill(makeSiret());
       if (!javaScriptEnabled) await page.getByLabel("Mot de passe").fill("les jardins de la scarpe");
       await page.getByRole("button", { name: "Créer mon compte" }).click();
+      // No account yet: a mail with a link to activate it.
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Vérifiez votre messagerie");
+      expect(await page.locator("main").textContent()).toContain(`Nous avons écrit à ${email}`);
+      expect(await page.locator("main").textContent()).toContain("Le lien est valable 48\u00a0heures.");
+      await expectAccessible(page, `auth-${tag}-03b-verifiez-messagerie`);
+      const activation = await signupConfirmationLink(baseURL, email);
+      await page.goto(activation);
+      expect(await page.locator("h1").textContent()).toBe("Activer mon compte");
+      await expectAccessible(page, `auth-${tag}-03c-activer-mon-compte`);
+      await page.getByRole("button", { name: "Activer mon compte" }).click();
       await page.waitForURL(/\/o\/[0-9a-f-]+/);
       await expect.poll(() => page.locator("h1").textContent()).toBe("Atelier Couture Solidaire");
       await expectAccessible(page, `auth-${tag}-04-espace-structure`);
@@ -77,7 +88,7 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
       await page.getByRole("button", { name: "Recevoir le lien" }).click();
       await expect.poll(() => page.locator(".notice").textContent()).toContain("Si un compte existe pour cette adresse");
       await expectAccessible(page, `auth-${tag}-07-oubli`);
-      const { link } = lastMailTo(outboxDir, email);
+      const link = await waitForMailLink(outboxDir, email, /https?:\/\/\S+\/reinitialiser\?\S+/);
       await page.goto(link.replace(/^https?:\/\/[^/]+/, baseURL));
       await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("une toute nouvelle phrase");
       await page.getByLabel("Confirmez le nouveau mot de passe").fill("une toute nouvelle phrase");
@@ -85,6 +96,9 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
       await page.waitForURL(/\/espace/);
       await screenshot(page, `auth-${tag}-08-apres-reinitialisation`);
       await page.goto(link.replace(/^https?:\/\/[^/]+/, baseURL));
+      expect(await page.locator("h1").textContent()).toBe("Lien expiré ou déjà utilisé");
+      // The activation link too is single use.
+      await page.goto(activation);
       expect(await page.locator("h1").textContent()).toBe("Lien expiré ou déjà utilisé");
       await context.close();
     });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { inject } from "vitest";
 import { makeSiret } from "../helpers/factories.ts";
 
 /** The password of every account the e2e tests create. */
@@ -15,7 +16,33 @@ export interface NewStructure {
   commune: string;
 }
 
-/** Signs up a director and their structure through the sign-up form; ends on the structure's space. */
+/**
+ * The first link matching `pattern` in the newest mail to `to` that has one, waiting for it: the
+ * server writes its mails after answering (app/auth/background.server.ts).
+ */
+export async function waitForMailLink(outboxDir: string, to: string, pattern: RegExp): Promise<string> {
+  const safeTo = to.replace(/[^a-z0-9@._-]/gi, "_");
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).filter((f) => f.includes(safeTo)).sort().reverse() : [];
+    for (const file of files) {
+      const link = fs.readFileSync(path.join(outboxDir, file), "utf8").match(pattern);
+      if (link) return link[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Aucun courriel pour ${to} avec un lien ${pattern}`);
+}
+
+/** The confirmation link of the sign-up mailed to `email`, pointed at `baseURL`. */
+export async function signupConfirmationLink(baseURL: string, email: string): Promise<string> {
+  const link = await waitForMailLink(inject("outboxDir"), email, /https?:\/\/\S+\/inscription\/confirmer\/\S+/);
+  return link.replace(/^https?:\/\/[^/]+/, baseURL);
+}
+
+/**
+ * Signs up a director and their structure through the sign-up form, then through the confirmation
+ * link mailed to them (« Activer mon compte »); ends on the structure's space.
+ */
 export async function signUpStructure(page: Page, baseURL: string, email: string, s: NewStructure) {
   await page.goto(baseURL + "/inscription");
   await page.getByLabel("Votre nom").fill(s.person);
@@ -27,6 +54,9 @@ export async function signUpStructure(page: Page, baseURL: string, email: string
   await page.getByLabel("Département").selectOption(s.departement);
   await page.getByLabel("Commune").fill(s.commune);
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await page.getByRole("heading", { level: 1, name: "Vérifiez votre messagerie" }).waitFor();
+  await page.goto(await signupConfirmationLink(baseURL, email));
+  await page.getByRole("button", { name: "Activer mon compte" }).click();
   await page.waitForURL(/\/o\/[0-9a-f-]+/);
 }
 

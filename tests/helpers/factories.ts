@@ -81,3 +81,18 @@ export async function makeStructureTeam(db: Db) {
   await makeOrg(db, outsider, "structure", { name: "Structure voisine" });
   return { owner, editor, viewer, outsider, org };
 }
+
+/** A valid sign-up form (structure sign-up, without invitation) for a fresh email and SIRET. */
+export function makeSignupForm(overrides: Record<string, string> = {}) {
+  const form = {
+    name: "Claire Dumont",
+    email: `claire.${Math.floor(Math.random() * 1e9)}@exemple.fr`,
+    password: "jardins partagés du beffroi",
+    structureName: "Chantier Vert",
+    siret: makeSiret(),
+    structureType: "ACI",
+    departement: "62",
+    commune: "Arras",
+  };
+  return { ...form, ...overrides } as typeof form & Record<string, string>;
+}
