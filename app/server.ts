@@ -4,6 +4,7 @@ import express from "express";
 import compression from "compression";
 import type { ServerBuild } from "react-router";
 import { isCrossOriginWrite } from "./auth/origin.server.ts";
+import { backgroundSettled } from "./auth/background.server.ts";
 import { baseSecurityHeaders } from "./security-headers.server.ts";
 import { withDatabaseUnavailableAs503 } from "./unavailable.server.ts";
 import { isDatabaseReady } from "../db/client.ts";
@@ -78,6 +79,8 @@ export async function serve(buildDir: string, port: number, onClose?: () => Prom
     console.log("Arrêt demandé\u00a0: fin des requêtes en cours…");
     server.close(async () => {
       clearInterval(reaper);
+      // Mails and rows written after an answer (sign-up, reset) go out before the database closes.
+      await backgroundSettled();
       try {
         await onClose?.();
       } catch (error) {

@@ -60,8 +60,11 @@ export async function signUp(request: Request, input: SignupInput): Promise<Resu
   const db = await getDb();
   if (await siretExists(db, input.siret)) return { ok: false, fieldErrors: { siret: [SIRET_TAKEN] } };
   const passwordHash = await hashPassword(input.password);
+  // Counted for every email, known or not; over the limit the answer stays the same and nothing is mailed.
+  const mailAllowed = await checkRateLimits([["signupPerEmail", input.email]]);
   const user = await findUserByEmail(db, input.email);
   const base = publicUrl(request);
+  if (!mailAllowed) return { ok: true, value: { email: input.email } };
   if (user) runInBackground("courriel « compte existant »", () => sendMail(alreadyRegisteredMail(base, user)));
   else
     runInBackground("demande d'inscription", async () => {

@@ -2,7 +2,9 @@
  * Work done after the answer is sent (mail, a row only one branch writes), so that how long a request
  * takes never tells which branch it took. A failure is logged, never shown: the person asks again.
  */
-const pending = new Set<Promise<void>>();
+// On globalThis: the server (app/server.ts) and the built routes each load their own copy of this module.
+const PENDING = Symbol.for("boussole.background-tasks");
+const pending: Set<Promise<void>> = ((globalThis as Record<symbol, unknown>)[PENDING] ??= new Set<Promise<void>>()) as Set<Promise<void>>;
 
 export function runInBackground(label: string, task: () => Promise<void>): void {
   const run = new Promise<void>((resolve) => setImmediate(resolve))

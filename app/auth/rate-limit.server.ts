@@ -8,6 +8,8 @@ export const RATE_LIMITS = {
   resetPerEmail: { max: 3, windowMs: 60 * 60 * 1000 },
   resetPerIp: { max: 10, windowMs: 60 * 60 * 1000 },
   signupPerIp: { max: 10, windowMs: 60 * 60 * 1000 },
+  /** Sign-up mails to one address (a confirmation link or « déjà un compte »): over it, the same answer, no mail. */
+  signupPerEmail: { max: 3, windowMs: 60 * 60 * 1000 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;
 

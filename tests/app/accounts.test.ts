@@ -249,6 +249,20 @@ describe("sign-up", () => {
     expect(fs.readdirSync(outbox)).toEqual([]);
   });
 
+  it("mails one address at most 3 times an hour, known or new, with the same answer past the limit", async () => {
+    const existing = await makeUser(db);
+    const fresh = validSignup().email;
+    for (const email of [existing.email, fresh]) {
+      const answers = [];
+      for (let i = 0; i <= RATE_LIMITS.signupPerEmail.max; i++)
+        answers.push(await callRoute(signup.action, post("/inscription", { ...validSignup(), email }, undefined, ip())));
+      expect(answers.map((a) => a.status)).toEqual(Array(RATE_LIMITS.signupPerEmail.max + 1).fill(200));
+      expect(new Set(answers.map((a) => JSON.stringify(a.data))).size).toBe(1);
+      expect(await mailsTo(email)).toHaveLength(RATE_LIMITS.signupPerEmail.max);
+    }
+    expect(await db.select().from(signupRequests).where(eq(signupRequests.email, fresh))).toHaveLength(RATE_LIMITS.signupPerEmail.max);
+  });
+
   it("keeps the per-IP sign-up limit, with the same answer for known and new emails", async () => {
     const existing = await makeUser(db);
     const address = "10.61.0.1";
