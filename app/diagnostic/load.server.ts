@@ -10,7 +10,22 @@ import { looksLikeId } from "../auth/ids.ts";
  * Every loader and action of a diagnostic starts here: the permission check on the structure (404
  * for anyone who may not know it exists), then the diagnostic read through the organisation id.
  */
-export async function requireDiagnostic(request: Request, params: { orgId?: string; diagId?: string }, action: OrgAction) {
+export function requireDiagnostic(request: Request, params: { orgId?: string; diagId?: string }, action: OrgAction) {
+  // A page's loaders (the diagnostic layout and its step) run in parallel on the same GET request:
+  // they share one read. Writes never share (their loaders must see what the action stored), and a
+  // refusal is not shared either (each loader gets its own thrown response).
+  if (request.method !== "GET") return loadDiagnostic(request, params, action);
+  let byKey = sharedLoads.get(request);
+  if (!byKey) sharedLoads.set(request, (byKey = new Map()));
+  const key = `${params.orgId}|${params.diagId}|${action}`;
+  let shared = byKey.get(key);
+  if (!shared) byKey.set(key, (shared = loadDiagnostic(request, params, action)));
+  return shared.catch(() => loadDiagnostic(request, params, action));
+}
+
+const sharedLoads = new WeakMap<Request, Map<string, ReturnType<typeof loadDiagnostic>>>();
+
+async function loadDiagnostic(request: Request, params: { orgId?: string; diagId?: string }, action: OrgAction) {
   const access = await requireOrgAccess(request, params.orgId, action, ["structure"], { advisors: true });
   if (!looksLikeId(params.diagId)) notFound();
   const diagnostic = await findDiagnostic(await getDb(), access.org.id, params.diagId);
@@ -29,7 +44,7 @@ export async function requireDiagnostic(request: Request, params: { orgId?: stri
   };
 }
 
-export type LoadedDiagnostic = Awaited<ReturnType<typeof requireDiagnostic>>;
+export type LoadedDiagnostic = Awaited<ReturnType<typeof loadDiagnostic>>;
 
 /** Progress of the guided path of a loaded diagnostic. */
 export function progressOf({ diagnostic, profile, answers }: LoadedDiagnostic) {

@@ -269,51 +269,54 @@ export async function saveAnswer(
   value: AnswerJson,
   userId: string,
 ): Promise<SaveResult<AnswerJson | null> | null> {
-  // The answer and the diagnostic's "last edited" stamp are written together or not at all.
-  return db.transaction(async (tx): Promise<SaveResult<AnswerJson | null> | null> => {
-    const [owner] = await tx
+  // One statement, hence atomic without a transaction (the autosave is the hottest write): the answer
+  // (inserted at version 1, or updated when its version is still the one the user saw) and the
+  // diagnostic's "last edited" stamp, both only when the diagnostic belongs to the organisation.
+  const now = new Date();
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const json = sql`${JSON.stringify(value)}::jsonb`;
+  const owned = sql`exists (select 1 from ${diagnostics} where ${diagnostics.id} = ${diagnosticId} and ${diagnostics.organizationId} = ${organizationId})`;
+  const write =
+    expectedVersion === 0
+      ? sql`insert into ${diagnosticAnswers} (diagnostic_id, question_id, value, version, updated_at, updated_by)
+          select ${diagnosticId}, ${questionId}, ${json}, 1, ${at}, ${userId} where ${owned}
+          on conflict do nothing returning version`
+      : sql`update ${diagnosticAnswers} set value = ${json}, version = version + 1, updated_at = ${at}, updated_by = ${userId}
+          where diagnostic_id = ${diagnosticId} and question_id = ${questionId} and version = ${expectedVersion} and ${owned}
+          returning version`;
+  const [saved] = rowsOf<{ version: number }>(
+    await db.execute(sql`with saved as (${write}),
+      stamp as (update ${diagnostics} set updated_at = ${at}, updated_by = ${userId} where id = ${diagnosticId} and exists (select 1 from saved))
+      select version from saved`),
+  );
+  if (saved) return { ok: true, version: Number(saved.version), updatedAt: now };
+  const [current] = await db
+    .select({ value: diagnosticAnswers.value, version: diagnosticAnswers.version, updatedAt: diagnosticAnswers.updatedAt, updatedByName: users.name })
+    .from(diagnosticAnswers)
+    .innerJoin(diagnostics, and(eq(diagnostics.id, diagnosticAnswers.diagnosticId), eq(diagnostics.organizationId, organizationId)))
+    .leftJoin(users, eq(users.id, diagnosticAnswers.updatedBy))
+    .where(and(eq(diagnosticAnswers.diagnosticId, diagnosticId), eq(diagnosticAnswers.questionId, questionId)));
+  if (!current) {
+    // Nothing stored for this question: either the diagnostic is not the organisation's, or the save
+    // expected a version that never existed (a conflict with « no answer »).
+    const [owner] = await db
       .select({ id: diagnostics.id })
       .from(diagnostics)
       .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
     if (!owner) return null;
-    const now = new Date();
-    let saved: { version: number } | undefined;
-    if (expectedVersion === 0) {
-      [saved] = await tx
-        .insert(diagnosticAnswers)
-        .values({ diagnosticId, questionId, value, version: 1, updatedAt: now, updatedBy: userId })
-        .onConflictDoNothing()
-        .returning({ version: diagnosticAnswers.version });
-    } else {
-      [saved] = await tx
-        .update(diagnosticAnswers)
-        .set({ value, version: sql`${diagnosticAnswers.version} + 1`, updatedAt: now, updatedBy: userId })
-        .where(
-          and(
-            eq(diagnosticAnswers.diagnosticId, diagnosticId),
-            eq(diagnosticAnswers.questionId, questionId),
-            eq(diagnosticAnswers.version, expectedVersion),
-          ),
-        )
-        .returning({ version: diagnosticAnswers.version });
-    }
-    if (saved) {
-      await tx.update(diagnostics).set({ updatedAt: now, updatedBy: userId }).where(eq(diagnostics.id, diagnosticId));
-      return { ok: true, version: saved.version, updatedAt: now };
-    }
-    const [current] = await tx
-      .select({ value: diagnosticAnswers.value, version: diagnosticAnswers.version, updatedAt: diagnosticAnswers.updatedAt, updatedByName: users.name })
-      .from(diagnosticAnswers)
-      .leftJoin(users, eq(users.id, diagnosticAnswers.updatedBy))
-      .where(and(eq(diagnosticAnswers.diagnosticId, diagnosticId), eq(diagnosticAnswers.questionId, questionId)));
-    return {
-      ok: false,
-      current: current?.value ?? null,
-      version: current?.version ?? 0,
-      updatedAt: current?.updatedAt ?? null,
-      updatedByName: current?.updatedByName ?? null,
-    };
-  });
+  }
+  return {
+    ok: false,
+    current: current?.value ?? null,
+    version: current?.version ?? 0,
+    updatedAt: current?.updatedAt ?? null,
+    updatedByName: current?.updatedByName ?? null,
+  };
+}
+
+/** The rows of a raw `db.execute` on either driver (postgres.js gives an array, PGlite `{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** Marks the diagnostic finished (« terminé ») or back to draft. */
