@@ -205,6 +205,16 @@ describe("sign-up", () => {
     expect(await db.select().from(organizations).where(eq(organizations.siret, first.siret))).toEqual([]);
   });
 
+  it("two confirmations of one link at once: one account, the other refused", async () => {
+    const input = validSignup();
+    await callRoute(signup.action, post("/inscription", input, undefined, ip()));
+    const token = await confirmationToken(input.email);
+    const results = await Promise.all([confirmPost(token), confirmPost(token)]);
+    expect(results.map((r) => r.status).sort()).toEqual([302, 410]);
+    expect(await db.select({ id: users.id }).from(users).where(eq(users.email, input.email))).toHaveLength(1);
+    expect(await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.siret, input.siret))).toHaveLength(1);
+  });
+
   it("an email that got an account in the meantime: « déjà activé », nothing created", async () => {
     const input = validSignup();
     await callRoute(signup.action, post("/inscription", input, undefined, ip()));
