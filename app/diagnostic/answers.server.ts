@@ -61,7 +61,7 @@ function sameAnswer(a: AnswerJson | null, b: AnswerValue): boolean {
 
 /** Validates and saves one answer (autosave). Null when the question is unknown or does not apply. */
 export async function saveOneAnswer(
-  loaded: LoadedDiagnostic,
+  loaded: Pick<LoadedDiagnostic, "access" | "profile"> & { diagnosticId: string },
   questionId: string,
   expectedVersion: number,
   formValue: string | string[] | null,
@@ -70,7 +70,7 @@ export async function saveOneAnswer(
   if (!question || !loaded.profile || !isApplicable(question, loaded.profile)) return null;
   const parsed = parseAnswerFromForm(question, formValue);
   if (!parsed.ok) return { status: "invalid", message: parsed.message };
-  const saved = await saveAnswer(await getDb(), loaded.access.org.id, loaded.diagnostic.id, question.id, expectedVersion, parsed.value, loaded.access.user.id);
+  const saved = await saveAnswer(await getDb(), loaded.access.org.id, loaded.diagnosticId, question.id, expectedVersion, parsed.value, loaded.access.user.id);
   if (!saved) return null;
   if (!saved.ok) {
     if (sameAnswer(saved.current, parsed.value)) return { status: "saved", version: saved.version, savedAt: (saved.updatedAt ?? new Date()).toISOString() };

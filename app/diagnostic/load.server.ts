@@ -1,9 +1,9 @@
 import { getDb } from "../../db/client.ts";
-import { findDiagnostic } from "../../db/queries/diagnostics.ts";
+import { findDiagnostic, findDiagnosticProfile } from "../../db/queries/diagnostics.ts";
 import { diagnosticProgress, ProfileSchema } from "../../diagnostics/profile.ts";
 import type { Answers } from "../../diagnostics/questionnaire.ts";
 import type { Profile, StructureType } from "../../diagnostics/types.ts";
-import { notFound, requireOrgAccess, type OrgAction } from "../auth/permissions.server.ts";
+import { notFound, requireOrgAccess, type OrgAccess, type OrgAction } from "../auth/permissions.server.ts";
 import { looksLikeId } from "../auth/ids.ts";
 
 /**
@@ -30,8 +30,7 @@ async function loadDiagnostic(request: Request, params: { orgId?: string; diagId
   if (!looksLikeId(params.diagId)) notFound();
   const diagnostic = await findDiagnostic(await getDb(), access.org.id, params.diagId);
   if (!diagnostic) notFound();
-  const parsed = diagnostic.profile ? ProfileSchema.safeParse(diagnostic.profile) : null;
-  const profile: Profile | null = parsed?.success ? { ...parsed.data, departement: access.org.departement ?? undefined } : null;
+  const profile = profileOf(diagnostic.profile, access);
   const answers: Answers = Object.fromEntries(diagnostic.answers.map((a) => [a.questionId, a.value]));
   return {
     access,
@@ -45,6 +44,23 @@ async function loadDiagnostic(request: Request, params: { orgId?: string; diagId
 }
 
 export type LoadedDiagnostic = Awaited<ReturnType<typeof loadDiagnostic>>;
+
+function profileOf(stored: unknown, access: OrgAccess): Profile | null {
+  const parsed = stored ? ProfileSchema.safeParse(stored) : null;
+  return parsed?.success ? { ...parsed.data, departement: access.org.departement ?? undefined } : null;
+}
+
+/**
+ * The same checks as requireDiagnostic for a request that needs only the diagnostic's profile (the
+ * autosave of one answer, the most frequent request): no answers or staff-file summary are read.
+ */
+export async function requireDiagnosticProfile(request: Request, params: { orgId?: string; diagId?: string }, action: OrgAction) {
+  const access = await requireOrgAccess(request, params.orgId, action, ["structure"], { advisors: true });
+  if (!looksLikeId(params.diagId)) notFound();
+  const diagnostic = await findDiagnosticProfile(await getDb(), access.org.id, params.diagId);
+  if (!diagnostic) notFound();
+  return { access, diagnosticId: diagnostic.id, profile: profileOf(diagnostic.profile, access) };
+}
 
 /** Progress of the guided path of a loaded diagnostic. */
 export function progressOf({ diagnostic, profile, answers }: LoadedDiagnostic) {

@@ -2,7 +2,7 @@ import { data } from "react-router";
 import type { Route } from "./+types/diagnostic-answer";
 import { notFound } from "../auth/permissions.server.ts";
 import { answerField, saveOneAnswer, versionField } from "../diagnostic/answers.server.ts";
-import { requireDiagnostic } from "../diagnostic/load.server.ts";
+import { requireDiagnosticProfile } from "../diagnostic/load.server.ts";
 
 /**
  * Autosave of one answer (POST only): the domain page sends each answer as the user goes. Answers
@@ -10,7 +10,7 @@ import { requireDiagnostic } from "../diagnostic/load.server.ts";
  * person's answer (409).
  */
 export async function action({ request, params }: Route.ActionArgs) {
-  const loaded = await requireDiagnostic(request, params, "edit");
+  const loaded = await requireDiagnosticProfile(request, params, "edit");
   const formData = await request.formData();
   const questionId = String(formData.get("questionId") ?? "");
   const values = formData.getAll(answerField(questionId)).map(String).filter((v) => v.trim() !== "");

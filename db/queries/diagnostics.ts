@@ -111,6 +111,15 @@ async function diagnosticRow(db: DbOrTx, organizationId: string, diagnosticId: s
   return row ?? null;
 }
 
+/** Only the id and profile of a diagnostic (what one autosaved answer needs); null if not of this organisation. */
+export async function findDiagnosticProfile(db: DbOrTx, organizationId: string, diagnosticId: string) {
+  const [row] = await db
+    .select({ id: diagnostics.id, profile: diagnostics.profile })
+    .from(diagnostics)
+    .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
+  return row ?? null;
+}
+
 /** One diagnostic with its answers (and their versions) and its staff-file summary; null if not of this organisation. */
 export async function findDiagnostic(db: DbOrTx, organizationId: string, diagnosticId: string) {
   const row = await diagnosticRow(db, organizationId, diagnosticId);
