@@ -68,6 +68,52 @@ function line(m: Measure, floor?: Measure) {
   return `BENCH http-${m.name} req/s=${m.rps.toFixed(0)} p50=${fmt(m.p50)} p95=${fmt(m.p95)} p99=${fmt(m.p99)}${ratio} ok=${m.ok} failed=${m.failed}`;
 }
 
+interface SaveSlot {
+  path: string;
+  cookie: string;
+  questionId: string;
+  version: number;
+}
+
+/**
+ * CONNECTIONS users, each saving one answer every 1/PACED_RATE_PER_USER s from a random phase for
+ * DURATION_S s (autocannon's rate limit fires every connection at the start of each second, a burst
+ * no group of real users produces). Every save is a real one, as in the saturated measure.
+ */
+async function pacedSaves(baseURL: string, free: SaveSlot[], body: (slot: SaveSlot) => string): Promise<Measure> {
+  const times: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  const period = 1000 / PACED_RATE_PER_USER;
+  const end = performance.now() + DURATION_S * 1000;
+  const user = async () => {
+    let next = performance.now() + Math.random() * period;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+      if (performance.now() >= end) return;
+      next += period;
+      const slot = free.shift();
+      if (!slot) throw new Error("plus de créneau libre");
+      const start = performance.now();
+      const res = await fetch(`${baseURL}${slot.path}/reponse`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: slot.cookie, accept: "application/json" },
+        body: body(slot),
+      });
+      const text = await res.text();
+      times.push(performance.now() - start);
+      if (res.status === 200) {
+        ok++;
+        slot.version = (JSON.parse(text) as { version: number }).version;
+        free.push(slot);
+      } else failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, user));
+  times.sort((a, b) => a - b);
+  return { name: "answer-save-paced", rps: (ok + failed) / DURATION_S, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), ok, failed };
+}
+
 async function main() {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
@@ -91,12 +137,7 @@ async function main() {
     for (const [i, q] of shown.questionIds.entries()) await saveAnswer(handle.db, shown.org.id, shown.diagId, q, 0, values[i % 3], shown.owner.id);
 
     // Save slots: every (diagnostic, question) of the other structures, each with its stored version.
-    interface Slot {
-      path: string;
-      cookie: string;
-      questionId: string;
-      version: number;
-    }
+    type Slot = SaveSlot;
     const free: Slot[] = [];
     for (const s of structures.slice(1)) for (const q of s.questionIds) free.push({ path: s.path, cookie: s.owner.cookie, questionId: q, version: 0 });
     const body = (slot: Slot) =>
@@ -145,8 +186,9 @@ async function main() {
     const results = await measure("results", resultsOptions);
     const save = await measure("answer-save", saveOptions());
     // The same 50 users at a human pace: each saves one answer a second (the page debounces typing,
-    // so a real user saves far less often). Latency here is what a user waits at that load.
-    const savePaced = await measure("answer-save-paced", { ...saveOptions(), connectionRate: PACED_RATE_PER_USER });
+    // so a real user saves far less often), users out of step with each other as real ones are.
+    // Latency here is what a user waits at that load.
+    const savePaced = await pacedSaves(server.baseURL, free, body);
     console.log(line(bare));
     console.log(line(page, bare));
     console.log(`${line(results, bare)} ratio-page=${(results.rps / page.rps).toFixed(3)} bytes=${resultsBytes}`);
