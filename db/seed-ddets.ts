@@ -13,18 +13,7 @@ import { INDEX_AGE_BANDS, INDEX_CSPS, parseIndexInput, type IndexInput } from ".
 import { ACTION_CATALOGUE, draftPlanAction } from "../diagnostics/plan/index.ts";
 import { applicableQuestions, DONT_KNOW, type AnswerValue, type Question } from "../diagnostics/questionnaire.ts";
 import type { HeadcountBand, Profile, StructureType } from "../diagnostics/types.ts";
-
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./seeded-random.ts";
 
 type Rng = () => number;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));

@@ -10,6 +10,19 @@ export function CellValue({ cell }: { cell: Cell }) {
   return <span className="cell-suppressed">{cellText(cell)}</span>;
 }
 
+/** Table cells for a row of counts, each a right-aligned CellValue. */
+export function NumCells({ cells }: { cells: Cell[] }) {
+  return (
+    <>
+      {cells.map((cell, i) => (
+        <td key={i} className="num">
+          <CellValue cell={cell} />
+        </td>
+      ))}
+    </>
+  );
+}
+
 /** The value to draw for a cell (null when suppressed) and the label after the bar. */
 export function barOf(cell: Cell, share?: string | null): { value: number | null; text: string } {
   if (cell.status !== "shown") return { value: null, text: cellText(cell) };
@@ -94,36 +107,14 @@ export function UptakeTable({ id, title, firstHeader, rows, total, year }: { id:
               {r.label}
               {r.selected ? <span className="visually-hidden"> (sélection)</span> : null}
             </th>
-            <td className="num">
-              <CellValue cell={r.registered} />
-            </td>
-            <td className="num">
-              <CellValue cell={r.started} />
-            </td>
-            <td className="num">
-              <CellValue cell={r.finished} />
-            </td>
-            <td className="num">
-              <CellValue cell={r.plans} />
-            </td>
+            <NumCells cells={[r.registered, r.started, r.finished, r.plans]} />
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
           <th scope="row">{total.label}</th>
-          <td className="num">
-            <CellValue cell={total.registered} />
-          </td>
-          <td className="num">
-            <CellValue cell={total.started} />
-          </td>
-          <td className="num">
-            <CellValue cell={total.finished} />
-          </td>
-          <td className="num">
-            <CellValue cell={total.plans} />
-          </td>
+          <NumCells cells={[total.registered, total.started, total.finished, total.plans]} />
         </tr>
       </tfoot>
     </DataTable>

@@ -5,17 +5,7 @@
 import { INDEX_CSPS, type IndexCsp } from "../../diagnostics/index/index.ts";
 import { ageBandOf, type StaffRow } from "../../diagnostics/staff-file/index.ts";
 
-/** mulberry32: a small, fast, seeded PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as mulberry32 } from "../../db/seeded-random.ts";
 
 /** Job labels of inclusive structures, with the CSP each usually has and the usual share of women. */
 const JOBS: readonly { label: string; csp: IndexCsp; women: number }[] = [

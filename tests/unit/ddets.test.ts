@@ -27,7 +27,8 @@ import { DIAGNOSTIC_SUMMARY_VERSION, summarizeDiagnostic, type DiagnosticSummary
 import { INDEX_CORRECTIVE_THRESHOLD, INDEX_OBJECTIVES_THRESHOLD } from "../../diagnostics/index/index.ts";
 import { buildResults } from "../../diagnostics/results.ts";
 import { DOMAIN_IDS, type StructureType } from "../../diagnostics/types.ts";
-import { makeDiagnosticDocuments, seededRandom } from "../../db/seed-ddets.ts";
+import { makeDiagnosticDocuments } from "../../db/seed-ddets.ts";
+import { seededRandom } from "../../db/seeded-random.ts";
 import { csvCell, toCsv } from "../../app/ddets/csv.ts";
 import { CampaignInviteSchema, splitEmails } from "../../app/ddets/campaign.ts";
 

@@ -29,22 +29,12 @@ import {
   type StaffRow,
 } from "../../diagnostics/staff-file/index.ts";
 import { isEmptyCell } from "../../diagnostics/staff-file/values.ts";
+import { prng } from "../helpers/fuzz.ts";
 import type { Population, StructureType } from "../../diagnostics/types.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Seeded random staff rows
 
-/** mulberry32: small seeded PRNG, floats in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Titles with spelling variants (case, accents, apostrophes, spaces) but no gendered pairs. */
 const PLAIN_JOBS = [

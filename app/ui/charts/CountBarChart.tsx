@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
 import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from "recharts";
+import { wrappedTick } from "./chart-parts.tsx";
 import { CHART_COLOURS } from "./palette.ts";
-import { useChartBox, wrapLabel } from "./use-chart-box.ts";
+import { useChartBox } from "./use-chart-box.ts";
 
 const NBSP = "\u00a0";
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 4 };
@@ -84,30 +85,6 @@ function barLabel(plotRight: number, fontSize: number) {
   };
 }
 
-interface TickProps {
-  x?: number | string;
-  y?: number | string;
-  payload?: { value?: unknown };
-}
-
-function categoryTick(maxChars: number, fontSize: number) {
-  return function CategoryTick(props: TickProps): ReactElement {
-    const lines = wrapLabel(String(props.payload?.value ?? ""), maxChars, 3);
-    const x = Number(props.x ?? 0);
-    const y = Number(props.y ?? 0);
-    const first = -((lines.length - 1) * 1.15) / 2;
-    return (
-      <text x={x - 6} y={y} textAnchor="end" fill={CHART_COLOURS.ink} fontSize={fontSize}>
-        {lines.map((line, i) => (
-          <tspan key={i} x={x - 6} dy={i === 0 ? `${first + 0.35}em` : "1.15em"}>
-            {line}
-          </tspan>
-        ))}
-      </text>
-    );
-  };
-}
-
 function fillOf(s: CountSeries, id: string): string {
   return s.pattern ? `url(#${id}-${s.key})` : s.colour;
 }
@@ -177,7 +154,7 @@ export function CountBarChart({ id, data, series, summary }: { id: string; data:
               tick={{ fill: CHART_COLOURS.ink, fontSize: 12 }}
               stroke={CHART_COLOURS.muted}
             />
-            <YAxis type="category" dataKey="label" width={yAxisWidth} interval={0} tickLine={false} stroke={CHART_COLOURS.muted} tick={categoryTick(maxChars, tickSize)} />
+            <YAxis type="category" dataKey="label" width={yAxisWidth} interval={0} tickLine={false} stroke={CHART_COLOURS.muted} tick={wrappedTick(maxChars, tickSize)} />
             {series.map((s) => (
               <Bar key={s.key} dataKey={s.key} name={s.name} fill={fillOf(s, id)} barSize={BAR_HEIGHT - 4} isAnimationActive={false}>
                 {data.map((d) => (

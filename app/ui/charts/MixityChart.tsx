@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { Bar, BarChart, LabelList, ReferenceArea, XAxis, YAxis } from "recharts";
 import type { MixityGroup, MixityJobRow } from "../../../diagnostics/results.ts";
+import { tickText, type TickProps } from "./chart-parts.tsx";
 import { DataTable } from "./DataTable.tsx";
 import { CHART_COLOURS } from "./palette.ts";
 import { useChartBox, wrapLabel } from "./use-chart-box.ts";
@@ -57,12 +58,6 @@ function segmentLabel(sex: "women" | "men") {
   };
 }
 
-interface TickProps {
-  x?: number | string;
-  y?: number | string;
-  payload?: { value?: unknown };
-}
-
 /** A job title on the axis, wrapped on up to three lines (the table gives it in full). */
 function jobTick(maxChars: number, fontSize: number) {
   return function JobTick(props: TickProps): ReactElement {
@@ -71,18 +66,7 @@ function jobTick(maxChars: number, fontSize: number) {
     const marked = value.endsWith(`${NBSP}*`);
     const lines = wrapLabel(marked ? value.slice(0, -2) : value, marked ? maxChars - 2 : maxChars, 3);
     if (marked) lines[lines.length - 1] += `${NBSP}*`;
-    const x = Number(props.x ?? 0);
-    const y = Number(props.y ?? 0);
-    const first = -((lines.length - 1) * 1.15) / 2;
-    return (
-      <text x={x - 6} y={y} textAnchor="end" fill={CHART_COLOURS.ink} fontSize={fontSize}>
-        {lines.map((line, i) => (
-          <tspan key={i} x={x - 6} dy={i === 0 ? `${first + 0.35}em` : "1.15em"}>
-            {line}
-          </tspan>
-        ))}
-      </text>
-    );
+    return tickText(props, lines, fontSize);
   };
 }
 

@@ -13,28 +13,33 @@ export function ChartFallback() {
   );
 }
 
-interface TickProps {
+/** What recharts passes to a custom axis tick. */
+export interface TickProps {
   x?: number | string;
   y?: number | string;
   payload?: { value?: unknown };
 }
 
+/** An axis label already cut into lines, right-aligned against the axis and centred on the tick. */
+export function tickText(props: TickProps, lines: string[], fontSize: number): ReactElement {
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0);
+  const first = -((lines.length - 1) * 1.15) / 2;
+  return (
+    <text x={x - 6} y={y} textAnchor="end" fill={CHART_COLOURS.ink} fontSize={fontSize}>
+      {lines.map((line, i) => (
+        <tspan key={i} x={x - 6} dy={i === 0 ? `${first + 0.35}em` : "1.15em"}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 /** A category axis tick wrapped on up to three lines of `maxChars` (the table gives the label in full). */
 export function wrappedTick(maxChars: number, fontSize: number) {
   return function WrappedTick(props: TickProps): ReactElement {
-    const lines = wrapLabel(String(props.payload?.value ?? ""), maxChars, 3);
-    const x = Number(props.x ?? 0);
-    const y = Number(props.y ?? 0);
-    const first = -((lines.length - 1) * 1.15) / 2;
-    return (
-      <text x={x - 6} y={y} textAnchor="end" fill={CHART_COLOURS.ink} fontSize={fontSize}>
-        {lines.map((line, i) => (
-          <tspan key={i} x={x - 6} dy={i === 0 ? `${first + 0.35}em` : "1.15em"}>
-            {line}
-          </tspan>
-        ))}
-      </text>
-    );
+    return tickText(props, wrapLabel(String(props.payload?.value ?? ""), maxChars, 3), fontSize);
   };
 }
 
