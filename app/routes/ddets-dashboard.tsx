@@ -7,7 +7,7 @@ import { requireDdets } from "../auth/permissions.server.ts";
 import { loadDdetsData } from "../ddets/dashboard.server.ts";
 import { dashboardSearch, parseDashboardQuery } from "../ddets/filters.ts";
 import { DataTable } from "../ui/charts/DataTable.tsx";
-import { barOf, CellValue, COUNT_SERIES_COLOURS, CountBarChart, DistributionBlock, UptakeTable, type CountDatum, type CountSeries } from "../ui/ddets.tsx";
+import { barOf, CellValue, COUNT_SERIES_COLOURS, CountBarChart, DistributionBlock, NumCells, UptakeTable, type CountDatum, type CountSeries } from "../ui/ddets.tsx";
 import resultsCss from "../ui/results.css?url";
 import ddetsCss from "../ui/ddets.css?url";
 
@@ -98,15 +98,7 @@ function TrendSection({ d }: { d: DdetsDashboard }) {
           {d.trend.rows.map((r) => (
             <tr key={r.year}>
               <th scope="row">{r.year}</th>
-              <td className="num">
-                <CellValue cell={r.started} />
-              </td>
-              <td className="num">
-                <CellValue cell={r.finished} />
-              </td>
-              <td className="num">
-                <CellValue cell={r.plans} />
-              </td>
+              <NumCells cells={[r.started, r.finished, r.plans]} />
             </tr>
           ))}
         </tbody>
