@@ -314,6 +314,16 @@ export interface ActionView {
   legalReference: string | null;
 }
 
+/**
+ * An action past the featured ones, as the results page lists it: the page is a summary, and each
+ * action's reasons, objective, indicator and helpers are shown at the plan step, where it is chosen.
+ */
+export type ActionBrief = Pick<ActionView, "id" | "rank" | "title" | "domainLabel" | "legalObligation" | "deadlineMonths" | "costLabel">;
+
+export function briefAction({ id, rank, title, domainLabel, legalObligation, deadlineMonths, costLabel }: ActionView): ActionBrief {
+  return { id, rank, title, domainLabel, legalObligation, deadlineMonths, costLabel };
+}
+
 export interface SupportView {
   id: string;
   name: string;

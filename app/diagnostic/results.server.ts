@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb, type Db } from "../../db/client.ts";
-import { findDiagnostic, findPreviousDiagnosticId, findStaffRows } from "../../db/queries/diagnostics.ts";
+import { findPreviousDiagnostic, findStaffRows } from "../../db/queries/diagnostics.ts";
 import { ProfileSchema } from "../../diagnostics/profile.ts";
 import type { Answers } from "../../diagnostics/questionnaire.ts";
 import type { DiagnosticInput } from "../../diagnostics/plan/index.ts";
@@ -16,7 +16,7 @@ import type { LoadedDiagnostic } from "./load.server.ts";
  * one computation, two renderings).
  */
 
-type StoredDiagnostic = NonNullable<Awaited<ReturnType<typeof findDiagnostic>>>;
+type StoredDiagnostic = NonNullable<Awaited<ReturnType<typeof findPreviousDiagnostic>>>;
 
 /** The validated staff rows of a diagnostic; null when there is no file or a stored row no longer validates. */
 export async function loadStaffRows(db: Db, orgId: string, diagnosticId: string): Promise<StaffRow[] | null> {
@@ -36,8 +36,7 @@ async function staffIndexInput(db: Db, orgId: string, d: StoredDiagnostic, profi
 
 /** Last year's diagnostic of the same structure, in the shape buildResults reads; null when there is none. */
 async function previousInput(db: Db, org: { id: string; structureType: string | null; departement: string | null }, year: number): Promise<PreviousResultsInput | null> {
-  const ref = await findPreviousDiagnosticId(db, org.id, year);
-  const d = ref ? await findDiagnostic(db, org.id, ref.id) : null;
+  const d = await findPreviousDiagnostic(db, org.id, year);
   if (!d) return null;
   const parsed = d.profile ? ProfileSchema.safeParse(d.profile) : null;
   const profile: Profile | null = parsed?.success ? { ...parsed.data, departement: org.departement ?? undefined } : null;

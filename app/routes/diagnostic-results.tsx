@@ -1,11 +1,12 @@
 import { useEffect } from "react";
-import { Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, redirect, useRouteLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/diagnostic-results";
+import type { loader as diagnosticLoader } from "./diagnostic.tsx";
 import { getDb } from "../../db/client.ts";
 import { setDiagnosticStatus } from "../../db/queries/diagnostics.ts";
-import type { Finding, IndexView, KeyFigure, ReadyResults } from "../../diagnostics/results.ts";
-import { progressOf, requireDiagnostic } from "../diagnostic/load.server.ts";
+import { briefAction, type ActionBrief, type Finding, type IndexView, type KeyFigure, type ReadyResults } from "../../diagnostics/results.ts";
+import { requireDiagnostic } from "../diagnostic/load.server.ts";
 import { loadResults } from "../diagnostic/results.server.ts";
 import { loadPlan, loadPreviousPlan } from "../diagnostic/plan.server.ts";
 import { evaluationSummary, formatMeasure, planTitle } from "../diagnostic/plan-view.ts";
@@ -35,7 +36,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const loaded = await requireDiagnostic(request, params, "view");
   const { access, diagnostic, canEdit } = loaded;
   const results = await loadResults(loaded);
-  const progress = progressOf(loaded);
   const db = await getDb();
   const [plan, previousPlan] = await Promise.all([loadPlan(db, access.org.id, diagnostic.id), loadPreviousPlan(db, access.org.id, diagnostic.year)]);
   return {
@@ -46,9 +46,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       status: diagnostic.status,
       finishedAt: diagnostic.finishedAt ? diagnostic.finishedAt.toISOString() : null,
     },
-    progress: { percent: progress.percent, complete: progress.complete },
     canEdit,
-    results,
+    // The page lists the actions past the featured ones briefly; their detail is at the plan step.
+    results: results.status === "ready" ? { ...results, actions: { ...results.actions, others: results.actions.others.map(briefAction) } } : results,
     hasPlan: plan !== null,
     previousPlan: previousPlan
       ? {
@@ -247,6 +247,19 @@ function ActionItem({ action }: { action: ReadyResults["actions"]["featured"][nu
   );
 }
 
+function ActionBriefItem({ action }: { action: ActionBrief }) {
+  return (
+    <li>
+      <strong>{action.title}</strong>
+      {action.legalObligation ? <span className="badge badge-obligation">obligation légale</span> : null}
+      <span className="small">
+        {" "}
+        — {action.domainLabel} · {action.deadlineMonths}{NBSP}mois · {action.costLabel}
+      </span>
+    </li>
+  );
+}
+
 function Contact({ label, contact, href }: { label: string; contact: { value: string; verified: boolean } | null; href: (v: string) => string }) {
   if (!contact) return null;
   return (
@@ -268,7 +281,9 @@ function useOpenDetailsWhenPrinting() {
 }
 
 export default function DiagnosticResults({ loaderData }: Route.ComponentProps) {
-  const { org, diagnostic, results, canEdit, progress } = loaderData;
+  const { org, diagnostic, results, canEdit } = loaderData;
+  // The diagnostic layout computes the progress shown in its step list; the page reuses it.
+  const { progress } = useRouteLoaderData<typeof diagnosticLoader>("routes/diagnostic")!;
   const [searchParams] = useSearchParams();
   const statusNotice = searchParams.get("statut");
   useOpenDetailsWhenPrinting();
@@ -420,11 +435,18 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
             {r.actions.others.length > 0 ? (
               <details className="help-block more-actions">
                 <summary>Voir les {r.actions.others.length} autres actions proposées</summary>
-                <ol className="action-list" start={r.actions.featured.length + 1}>
+                <p className="small">
+                  Pour chacune, l'étape{NBSP}«{NBSP}Plan d'action{NBSP}» explique pourquoi elle vous est proposée, son objectif, son indicateur et qui
+                  peut vous aider{NBSP}; c'est là que vous choisissez celles à retenir.
+                </p>
+                <ol className="action-brief-list" start={r.actions.featured.length + 1}>
                   {r.actions.others.map((a) => (
-                    <ActionItem key={a.id} action={a} />
+                    <ActionBriefItem key={a.id} action={a} />
                   ))}
                 </ol>
+                <p>
+                  <Link to={planHref}>{canEdit ? "Choisir mes actions" : "Voir le détail"} à l'étape «{NBSP}Plan d'action{NBSP}»</Link>
+                </p>
               </details>
             ) : null}
           </>

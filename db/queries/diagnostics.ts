@@ -87,24 +87,27 @@ export async function diagnosticYearExists(db: DbOrTx, organizationId: string, y
 }
 
 /** The diagnostic's own row with the name of its last editor; null if not of this organisation. */
+/** A diagnostic's own columns and the name of its last editor (joined from users). */
+const diagnosticColumns = {
+  id: diagnostics.id,
+  year: diagnostics.year,
+  status: diagnostics.status,
+  profile: diagnostics.profile,
+  profileVersion: diagnostics.profileVersion,
+  jobs: diagnostics.jobs,
+  jobsVersion: diagnostics.jobsVersion,
+  indexData: diagnostics.indexData,
+  indexSource: diagnostics.indexSource,
+  indexSkipReason: diagnostics.indexSkipReason,
+  indexVersion: diagnostics.indexVersion,
+  updatedAt: diagnostics.updatedAt,
+  finishedAt: diagnostics.finishedAt,
+  updatedByName: users.name,
+};
+
 async function diagnosticRow(db: DbOrTx, organizationId: string, diagnosticId: string) {
   const [row] = await db
-    .select({
-      id: diagnostics.id,
-      year: diagnostics.year,
-      status: diagnostics.status,
-      profile: diagnostics.profile,
-      profileVersion: diagnostics.profileVersion,
-      jobs: diagnostics.jobs,
-      jobsVersion: diagnostics.jobsVersion,
-      indexData: diagnostics.indexData,
-      indexSource: diagnostics.indexSource,
-      indexSkipReason: diagnostics.indexSkipReason,
-      indexVersion: diagnostics.indexVersion,
-      updatedAt: diagnostics.updatedAt,
-      finishedAt: diagnostics.finishedAt,
-      updatedByName: users.name,
-    })
+    .select(diagnosticColumns)
     .from(diagnostics)
     .leftJoin(users, eq(users.id, diagnostics.updatedBy))
     .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
@@ -122,23 +125,8 @@ export async function findDiagnosticProfile(db: DbOrTx, organizationId: string, 
 
 /** One diagnostic with its answers (and their versions) and its staff-file summary; null if not of this organisation. */
 export async function findDiagnostic(db: DbOrTx, organizationId: string, diagnosticId: string) {
-  const row = await diagnosticRow(db, organizationId, diagnosticId);
-  if (!row) return null;
-  const answerRows = await db
-    .select({
-      questionId: diagnosticAnswers.questionId,
-      value: diagnosticAnswers.value,
-      version: diagnosticAnswers.version,
-      updatedAt: diagnosticAnswers.updatedAt,
-    })
-    .from(diagnosticAnswers)
-    .where(eq(diagnosticAnswers.diagnosticId, diagnosticId))
-    .orderBy(asc(diagnosticAnswers.questionId));
-  const [staff] = await db
-    .select({ fileName: staffFiles.fileName, rowCount: staffFiles.rowCount, importedAt: staffFiles.importedAt })
-    .from(staffFiles)
-    .where(eq(staffFiles.diagnosticId, diagnosticId));
-  return { ...row, answers: answerRows, staffFile: staff ?? null };
+  const [row] = await fullDiagnostic(db, and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
+  return row ?? null;
 }
 
 /** The diagnostic of the year before `year`, if any (for "start from last year" and year-on-year changes). */
@@ -146,10 +134,54 @@ export async function findPreviousDiagnosticId(db: DbOrTx, organizationId: strin
   const [row] = await db
     .select({ id: diagnostics.id, year: diagnostics.year })
     .from(diagnostics)
-    .where(and(eq(diagnostics.organizationId, organizationId), sql`${diagnostics.year} < ${year}`))
+    .where(previousOf(organizationId, year))
     .orderBy(desc(diagnostics.year))
     .limit(1);
   return row ?? null;
+}
+
+/** The whole diagnostic of the year before `year` (as findDiagnostic reads it), if any. */
+export async function findPreviousDiagnostic(db: DbOrTx, organizationId: string, year: number) {
+  const [row] = await fullDiagnostic(db, previousOf(organizationId, year), { newestFirst: true });
+  return row ?? null;
+}
+
+const previousOf = (organizationId: string, year: number) => and(eq(diagnostics.organizationId, organizationId), sql`${diagnostics.year} < ${year}`);
+
+/** A json column computed in SQL: text from postgres.js, already parsed from PGlite. */
+export const parseJson = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+
+interface StoredAnswer {
+  questionId: string;
+  value: AnswerJson;
+  version: number;
+  updatedAt: Date;
+}
+
+/**
+ * A diagnostic with its answers (ordered by question) and its staff-file summary, in one statement:
+ * every diagnostic page reads it, so it is one round trip rather than three.
+ */
+async function fullDiagnostic(db: DbOrTx, where: ReturnType<typeof and>, options: { newestFirst?: boolean } = {}) {
+  const query = db
+    .select({
+      ...diagnosticColumns,
+      answers: sql<string>`coalesce((select json_agg(json_build_object('questionId', a.question_id, 'value', a.value, 'version', a.version, 'updatedAt', a.updated_at) order by a.question_id)
+        from ${diagnosticAnswers} a where a.diagnostic_id = ${diagnostics.id}), '[]'::json)`,
+      staffFileName: staffFiles.fileName,
+      staffRowCount: staffFiles.rowCount,
+      staffImportedAt: staffFiles.importedAt,
+    })
+    .from(diagnostics)
+    .leftJoin(users, eq(users.id, diagnostics.updatedBy))
+    .leftJoin(staffFiles, eq(staffFiles.diagnosticId, diagnostics.id))
+    .where(where);
+  const rows = await (options.newestFirst ? query.orderBy(desc(diagnostics.year)).limit(1) : query);
+  return rows.map(({ answers, staffFileName, staffRowCount, staffImportedAt, ...row }) => ({
+    ...row,
+    answers: parseJson<(Omit<StoredAnswer, "updatedAt"> & { updatedAt: string })[]>(answers).map((a): StoredAnswer => ({ ...a, updatedAt: new Date(a.updatedAt) })),
+    staffFile: staffFileName === null ? null : { fileName: staffFileName, rowCount: staffRowCount!, importedAt: staffImportedAt! },
+  }));
 }
 
 /** The validated staff rows of a diagnostic (members only: never sent to another organisation). */

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client.ts";
 import { newId } from "../ids.ts";
 import { actionPlans, diagnostics, planActions, users } from "../schema.ts";
-import type { SaveResult } from "./diagnostics.ts";
+import { parseJson, type SaveResult } from "./diagnostics.ts";
 
 /**
  * Action plans. Every function takes the organisation id and filters on it (directly, or through the
@@ -36,7 +36,27 @@ export async function insertPlan(tx: DbOrTx, organizationId: string, diagnosticI
 
 /** The plan of a diagnostic with its actions (each with its version), or null. */
 export async function findPlanByDiagnostic(db: DbOrTx, organizationId: string, diagnosticId: string) {
-  const [plan] = await db
+  const [plan] = await fullPlans(db, and(eq(actionPlans.diagnosticId, diagnosticId), eq(actionPlans.organizationId, organizationId)));
+  return plan ?? null;
+}
+
+/** The plan of the latest diagnostic before `year` (its actions are evaluated in the next diagnostic). */
+export async function findPreviousPlan(db: DbOrTx, organizationId: string, year: number) {
+  const [plan] = await fullPlans(db, and(eq(actionPlans.organizationId, organizationId), sql`${diagnostics.year} < ${year}`), { newestFirst: true });
+  return plan ?? null;
+}
+
+interface StoredPlanAction {
+  id: string;
+  position: number;
+  data: Record<string, unknown>;
+  version: number;
+  updatedAt: Date;
+}
+
+/** Plans with their diagnostic's year and their actions in order, in one statement (the results and plan pages read them on every view). */
+async function fullPlans(db: DbOrTx, where: ReturnType<typeof and>, options: { newestFirst?: boolean } = {}) {
+  const query = db
     .select({
       id: actionPlans.id,
       kind: actionPlans.kind,
@@ -45,31 +65,19 @@ export async function findPlanByDiagnostic(db: DbOrTx, organizationId: string, d
       version: actionPlans.version,
       updatedAt: actionPlans.updatedAt,
       updatedByName: users.name,
+      year: diagnostics.year,
+      actions: sql<unknown>`coalesce((select json_agg(json_build_object('id', pa.id, 'position', pa.position, 'data', pa.data, 'version', pa.version, 'updatedAt', pa.updated_at) order by pa.position)
+        from ${planActions} pa where pa.plan_id = ${actionPlans.id}), '[]'::json)`,
     })
     .from(actionPlans)
-    .leftJoin(users, eq(users.id, actionPlans.updatedBy))
-    .where(and(eq(actionPlans.diagnosticId, diagnosticId), eq(actionPlans.organizationId, organizationId)));
-  if (!plan) return null;
-  const actions = await db
-    .select({ id: planActions.id, position: planActions.position, data: planActions.data, version: planActions.version, updatedAt: planActions.updatedAt })
-    .from(planActions)
-    .where(eq(planActions.planId, plan.id))
-    .orderBy(asc(planActions.position));
-  return { ...plan, actions };
-}
-
-/** The plan of the latest diagnostic before `year` (its actions are evaluated in the next diagnostic). */
-export async function findPreviousPlan(db: DbOrTx, organizationId: string, year: number) {
-  const [previous] = await db
-    .select({ diagnosticId: diagnostics.id, year: diagnostics.year })
-    .from(actionPlans)
     .innerJoin(diagnostics, eq(diagnostics.id, actionPlans.diagnosticId))
-    .where(and(eq(actionPlans.organizationId, organizationId), sql`${diagnostics.year} < ${year}`))
-    .orderBy(desc(diagnostics.year))
-    .limit(1);
-  if (!previous) return null;
-  const plan = await findPlanByDiagnostic(db, organizationId, previous.diagnosticId);
-  return plan ? { ...plan, year: previous.year } : null;
+    .leftJoin(users, eq(users.id, actionPlans.updatedBy))
+    .where(where);
+  const rows = await (options.newestFirst ? query.orderBy(desc(diagnostics.year)).limit(1) : query);
+  return rows.map(({ actions, ...plan }) => ({
+    ...plan,
+    actions: parseJson<(Omit<StoredPlanAction, "updatedAt"> & { updatedAt: string })[]>(actions).map((a): StoredPlanAction => ({ ...a, updatedAt: new Date(a.updatedAt) })),
+  }));
 }
 
 /** Changes the plan's kind and period if `expectedVersion` is the stored one. */

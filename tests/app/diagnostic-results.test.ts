@@ -146,6 +146,21 @@ describe("results loader", () => {
     expect(r.actions.total).toBeGreaterThan(0);
   });
 
+  it("details the featured actions and lists the others briefly, in the engine's order", async () => {
+    const r = ready((await load(currentId)).data.results);
+    const stored = (await findDiagnostic(db, org.id, currentId))!;
+    expect(stored.answers.map((a) => a.questionId)).toEqual(Object.keys(ANSWERS).sort());
+    expect(r.actions.featured.length).toBeGreaterThan(0);
+    for (const a of r.actions.featured) expect(a.reasons.length).toBeGreaterThan(0);
+    expect(r.actions.others.length).toBe(r.actions.total - r.actions.featured.length);
+    expect(r.actions.others.length).toBeGreaterThan(0);
+    const ranks = [...r.actions.featured, ...r.actions.others].map((a) => a.rank);
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+    for (const a of r.actions.others) {
+      expect(Object.keys(a).sort()).toEqual(["costLabel", "deadlineMonths", "domainLabel", "id", "legalObligation", "rank", "title"]);
+    }
+  });
+
   it("compares with the previous year's diagnostic of the same structure", async () => {
     const r = ready((await load(currentId)).data.results);
     expect(r.yearOnYear?.previousYear).toBe(2025);
