@@ -16,7 +16,7 @@ export const CHART_STYLES = {
   inBar: { font: "bold", size: TYPE.small, color: PDF_COLOURS.white } as TextStyle,
 };
 
-/** Row labels are cut to this many lines, the last one ending with « … » (the table gives the full name). */
+/** Row labels are cut to this many lines (the table gives the full name). */
 const MAX_LABEL_LINES = 3;
 const HATCH_STEP = 5;
 
@@ -33,15 +33,27 @@ export function hatchedRect(w: PdfWriter, x: number, y: number, width: number, h
   doc.restore();
 }
 
-/** The lines of a row label within `width`: at most three, the last shortened with « … » when the label is longer. */
+/**
+ * The lines of a row label within `width`: at most three; a longer label keeps its first two lines
+ * and its end after « … » on the third (names often differ only at the end: « … 2e site »).
+ */
 export function labelLines(w: PdfWriter, text: string, style: TextStyle, width: number): string[] {
   const lines = w.wrap(text, style.font, style.size, width);
   if (lines.length <= MAX_LABEL_LINES) return lines;
-  const kept = lines.slice(0, MAX_LABEL_LINES);
-  let last = `${kept[MAX_LABEL_LINES - 1]} ${lines[MAX_LABEL_LINES]}`;
-  while (last.length > 1 && w.measure(`${last}…`, style.font, style.size) > width) last = last.slice(0, -1);
-  kept[MAX_LABEL_LINES - 1] = `${last.trimEnd()}…`;
-  return kept;
+  const words = lines.slice(MAX_LABEL_LINES - 1).join(" ").split(" ");
+  let tail = "";
+  for (let i = words.length - 1; i >= 0; i--) {
+    const next = tail ? `${words[i]} ${tail}` : words[i];
+    if (w.measure(`…\u00a0${next}`, style.font, style.size) > width) break;
+    tail = next;
+  }
+  // A last word too long for the line on its own: its last characters.
+  if (!tail) {
+    const last = words[words.length - 1];
+    for (let k = last.length - 1; k >= 0 && w.measure(`…${last.slice(k)}`, style.font, style.size) <= width; k--) tail = last.slice(k);
+    return [...lines.slice(0, MAX_LABEL_LINES - 1), `…${tail}`];
+  }
+  return [...lines.slice(0, MAX_LABEL_LINES - 1), `…\u00a0${tail}`];
 }
 
 /** Draws label lines right-aligned in [x, x + width], centred vertically in a row. */
