@@ -847,12 +847,13 @@ export function categoryGapChart(view: TransparencyView): GapChartBlock | null {
   });
   const flagged = view.jointAssessment.flagged;
   const withheld = categories.filter((c) => !c.publishable).length;
+  const published = drawn.length === 1 ? "La catégorie publiée" : `Les ${drawn.length}${NBSP}catégories publiées`;
   const reading = [
     flagged.length === 0
-      ? drawn.length === 1
-        ? `La catégorie publiée reste sous le seuil de ${threshold} d'écart.`
-        : `Les ${drawn.length}${NBSP}catégories publiées restent sous le seuil de ${threshold} d'écart.`
-      : `${plural(flagged.length, "catégorie")} sur ${drawn.length} ${flagged.length > 1 ? "atteignent" : "atteint"} le seuil de ${threshold} d'écart (marquée${flagged.length > 1 ? "s" : ""} «${NBSP}!${NBSP}»).`,
+      ? `${published} ${drawn.length === 1 ? "reste" : "restent"} sous le seuil de ${threshold} d'écart.`
+      : flagged.length === drawn.length
+        ? `${published} ${drawn.length === 1 ? "atteint" : "atteignent"} le seuil de ${threshold} d'écart.`
+        : `${plural(flagged.length, "catégorie")} sur ${drawn.length} ${flagged.length > 1 ? "atteignent" : "atteint"} le seuil de ${threshold} d'écart.`,
     withheld === 0 ? null : `${withheld === 1 ? "Une autre, trop petite, n'est pas publiée" : `${withheld}${NBSP}autres, trop petites, ne sont pas publiées`}.`,
   ];
   return {

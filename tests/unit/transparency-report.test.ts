@@ -253,8 +253,32 @@ describe("report PDF: pay transparency charts", () => {
     expect(totals[1]).toBeLessThan(-JOINT_ASSESSMENT_GAP_PCT);
     expect(Math.abs(totals[2])).toBeLessThan(JOINT_ASSESSMENT_GAP_PCT);
     expect(chart.rows.map((r) => r.flagged)).toEqual([true, true, false]);
-    expect(chart.reading).toBe(`2\u00a0catégories sur 3 atteignent le seuil de 5\u00a0% d'écart (marquées «\u00a0!\u00a0»).`);
+    expect(chart.reading).toBe(`2\u00a0catégories sur 3 atteignent le seuil de 5\u00a0% d'écart.`);
     expect(chart.directions).toEqual({ positive: "au détriment des femmes\u00a0→", negative: "←\u00a0au détriment des hommes" });
+  });
+
+  const T = JOINT_ASSESSMENT_GAP_PCT;
+  /** A category whose women earn `gapPct` % less than its men (4 and 4, or the counts given). */
+  const gap = (label: string, gapPct: number, counts?: [number, number]) => ({ label, women: 20_000 * (1 - gapPct / 100), men: 20_000, counts });
+  const READING_CASES = [
+    { label: "one category under the threshold", categories: [gap("A", T - 1)], reading: `La catégorie publiée reste sous le seuil de ${T}\u00a0% d'écart.` },
+    { label: "two under it, one each way", categories: [gap("A", T - 1), gap("B", -(T - 1))], reading: `Les 2\u00a0catégories publiées restent sous le seuil de ${T}\u00a0% d'écart.` },
+    { label: "one category beyond it", categories: [gap("A", T + 1)], reading: `La catégorie publiée atteint le seuil de ${T}\u00a0% d'écart.` },
+    { label: "both beyond it, one each way", categories: [gap("A", T + 1), gap("B", -(T + 1))], reading: `Les 2\u00a0catégories publiées atteignent le seuil de ${T}\u00a0% d'écart.` },
+    {
+      label: "one of two beyond it, one too small",
+      categories: [gap("A", T + 1), gap("B", T - 1), gap("C", T + 10, [2, 4])],
+      reading: `1\u00a0catégorie sur 2 atteint le seuil de ${T}\u00a0% d'écart. Une autre, trop petite, n'est pas publiée.`,
+    },
+    {
+      label: "one under it, two too small",
+      categories: [gap("A", T - 1), gap("B", T + 10, [2, 4]), gap("C", T + 10, [4, 1])],
+      reading: `La catégorie publiée reste sous le seuil de ${T}\u00a0% d'écart. 2\u00a0autres, trop petites, ne sont pas publiées.`,
+    },
+  ];
+
+  it.each(READING_CASES)("reads the gap chart in one sentence: $label", ({ categories, reading }) => {
+    expect(categoryGapChart(viewOf(categoryRows(categories)))!.reading).toBe(reading);
   });
 
   it("has no gap chart when every category is too small to publish: the table says so for each", () => {
