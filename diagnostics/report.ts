@@ -35,7 +35,8 @@ import {
   type Tone,
 } from "./results.ts";
 import { getSupportOrganization } from "./support/index.ts";
-import type { TransparencyView } from "./transparency/view.ts";
+import { JOINT_ASSESSMENT_GAP_PCT } from "./transparency/constants.ts";
+import { NOT_SPLIT_TEXT, type TransparencyView } from "./transparency/view.ts";
 import { BARRIER_LABELS, BARRIERS, DOMAIN_IDS, STRUCTURE_TYPE_LABELS, type Barrier, type HeadcountBand, type StructureType } from "./types.ts";
 
 export const NBSP = "\u00a0";
@@ -100,6 +101,52 @@ export interface MixityChartBlock {
   rows: MixityChartRow[];
 }
 
+/** Indicator (f): one horizontal bar per pay quarter, women from 0 % and men up to 100 %. */
+export interface PayBandsChartBlock {
+  kind: "payBandsChart";
+  /** Drawn above the chart, with its one-line reading. */
+  title: string;
+  reading: string;
+  /** What the chart shows, in one sentence: the figure's alternative text. */
+  alt: string;
+  legend: { women: string; men: string };
+  rows: { label: string; womenPct: number; menPct: number; womenDisplay: string; menDisplay: string }[];
+}
+
+/** One bar of a gap chart: the gap in % (null: no bar) and what is written at its end (or instead of it). */
+export interface GapChartValue {
+  value: number | null;
+  text: string;
+}
+
+export interface GapChartRow {
+  label: string;
+  /** At or beyond the threshold (either direction): the label is bold and the text marked « ! ». */
+  flagged: boolean;
+  /** Why the category has no figure at all (« non publié… »), written across the plot; else null. */
+  withheld: string | null;
+  /** One value per series, in the order of `series`. */
+  values: GapChartValue[];
+}
+
+/** Indicator (g): gaps per category as horizontal bars around 0 % (positive at women's expense), with the ± threshold lines. */
+export interface GapChartBlock {
+  kind: "gapChart";
+  title: string;
+  reading: string;
+  alt: string;
+  thresholdPct: number;
+  /** « seuil de 5 % », written beside each threshold line. */
+  thresholdLabel: string;
+  /** Names of the series, for the legend (the first drawn solid, the next hatched). */
+  series: string[];
+  /** Legend of the « ! » mark, or null when no category is flagged. */
+  flaggedLegend: string | null;
+  /** What a bar to the right and to the left of 0 % means. */
+  directions: { positive: string; negative: string };
+  rows: GapChartRow[];
+}
+
 export type Block =
   | { kind: "subheading"; text: string }
   | { kind: "paragraph"; text: string; style?: "normal" | "small" | "lead" }
@@ -107,7 +154,9 @@ export type Block =
   | { kind: "callout"; tone: BlockTone; title: string; text: string; next: string | null }
   | { kind: "definitions"; items: { term: string; definition: string }[] }
   | TableBlock
-  | MixityChartBlock;
+  | MixityChartBlock
+  | PayBandsChartBlock
+  | GapChartBlock;
 
 export interface Section {
   id: string;
@@ -766,6 +815,75 @@ function indexSection(results: ReadyResults): Section {
   return { id: "index", title: "Index de l'égalité professionnelle", blocks };
 }
 
+/** Indicator (f) as a chart: the share of women and men in each quarter of hourly pay (the rows of the view, as its table). */
+export function payBandsChart(bands: NonNullable<TransparencyView["bands"]["hourly"]>): PayBandsChartBlock {
+  const first = bands[0];
+  const last = bands[bands.length - 1];
+  return {
+    kind: "payBandsChart",
+    title: "Part des femmes et des hommes par quart de salaire horaire",
+    reading: `Part des femmes${NBSP}: ${first.womenDisplay} dans le quart le moins payé, ${last.womenDisplay} dans le quart le mieux payé.`,
+    alt: `Part des femmes par quart de salaire horaire${NBSP}: ${bands.map((b) => `${b.label}, ${b.womenDisplay}`).join(`${NBSP}; `)}.`,
+    legend: { women: "Femmes", men: "Hommes" },
+    rows: bands.map((b) => ({ label: b.label, womenPct: b.womenPct, menPct: b.menPct, womenDisplay: b.womenDisplay, menDisplay: b.menDisplay })),
+  };
+}
+
+/**
+ * Indicator (g) as a chart: the hourly mean gap of each category, total pay and (when the staff
+ * file splits pay) base salary, with the ± threshold of the joint pay assessment. Null when no
+ * category has a figure to draw (all too small): the table says « non publié » for each.
+ */
+export function categoryGapChart(view: TransparencyView): GapChartBlock | null {
+  const categories = view.categories;
+  const drawn = categories.filter((c) => c.publishable && c.hourlyTotal.value !== null);
+  if (drawn.length === 0) return null;
+  const withBase = categories.some((c) => c.publishable && c.hourlyBase.display !== NOT_SPLIT_TEXT);
+  const threshold = `${JOINT_ASSESSMENT_GAP_PCT}${NBSP}%`;
+  const mark = `${NBSP}!`;
+  const value = (cell: { value: number | null; display: string }, prefix: string, flagged: boolean) => ({
+    value: cell.value,
+    text: `${withBase ? `${prefix}${NBSP}: ` : ""}${cell.display}${flagged && cell.value !== null ? mark : ""}`,
+  });
+  const flagged = view.jointAssessment.flagged;
+  const withheld = categories.filter((c) => !c.publishable).length;
+  const published = drawn.length === 1 ? "La catégorie publiée" : `Les ${drawn.length}${NBSP}catégories publiées`;
+  const reading = [
+    flagged.length === 0
+      ? `${published} ${drawn.length === 1 ? "reste" : "restent"} sous le seuil de ${threshold} d'écart.`
+      : flagged.length === drawn.length
+        ? `${published} ${drawn.length === 1 ? "atteint" : "atteignent"} le seuil de ${threshold} d'écart.`
+        : `${plural(flagged.length, "catégorie")} sur ${drawn.length} ${flagged.length > 1 ? "atteignent" : "atteint"} le seuil de ${threshold} d'écart.`,
+    withheld === 0 ? null : `${withheld === 1 ? "Une autre, trop petite, n'est pas publiée" : `${withheld}${NBSP}autres, trop petites, ne sont pas publiées`}.`,
+  ];
+  return {
+    kind: "gapChart",
+    title: `Écart moyen de salaire horaire par catégorie, face au seuil de ${threshold}`,
+    reading: reading.filter(Boolean).join(" "),
+    alt:
+      `Écart moyen de salaire horaire par catégorie${NBSP}: ` +
+      categories
+        .map((c) =>
+          !c.publishable
+            ? `${c.label}, non publié`
+            : `${c.label}, ${c.hourlyTotal.display}${withBase ? ` (salaire de base ${c.hourlyBase.display})` : ""}${c.flagged ? `, seuil de ${threshold} atteint` : ""}`,
+        )
+        .join(`${NBSP}; `) +
+      ".",
+    thresholdPct: JOINT_ASSESSMENT_GAP_PCT,
+    thresholdLabel: `seuil de ${threshold}`,
+    series: withBase ? ["Rémunération totale", "Salaire de base"] : ["Rémunération totale"],
+    flaggedLegend: categories.some((c) => c.flagged) ? `!${NBSP}: écart de ${threshold} ou plus, à justifier ou corriger` : null,
+    directions: { positive: "au détriment des femmes →", negative: "← au détriment des hommes" },
+    rows: categories.map((c) => ({
+      label: c.label,
+      flagged: c.flagged,
+      withheld: c.publishable ? null : c.hourlyTotal.display,
+      values: c.publishable ? [value(c.hourlyTotal, "total", c.flagged), ...(withBase ? [value(c.hourlyBase, "base", false)] : [])] : [],
+    })),
+  };
+}
+
 /**
  * The directive's indicators beside the 2019 Index (DOMAIN.md §4), drawn from the same view model
  * as the « Transparence salariale 2027 » tab: figures from fewer than 3 women or 3 men are already
@@ -832,9 +950,9 @@ function transparencySection(view: TransparencyView | null, results: ReadyResult
     },
   ];
   if (view.bands.hourly) {
-    blocks.push({
+    blocks.push({ kind: "subheading", text: "f) Les femmes et les hommes dans chaque quart de salaire" }, payBandsChart(view.bands.hourly), {
       kind: "table",
-      caption: "f) Femmes et hommes dans chaque quart de salaire horaire",
+      caption: "Femmes et hommes dans chaque quart de salaire horaire",
       rowHeaders: true,
       columns: [
         { header: "Quart", width: 0.4 },
@@ -858,6 +976,10 @@ function transparencySection(view: TransparencyView | null, results: ReadyResult
       text: view.jointAssessment.text,
       next: null,
     },
+  );
+  const gapChart = categoryGapChart(view);
+  if (gapChart) blocks.push(gapChart);
+  blocks.push(
     {
       kind: "table",
       caption: "Écart moyen de rémunération par catégorie d'emplois",

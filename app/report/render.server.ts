@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
 import type { Block, Cover, PdfDocumentModel, Section } from "../../diagnostics/report.ts";
 import { loadReportFonts, type ReportFonts } from "./fonts.server.ts";
-import { drawMixityChart } from "./mixity-chart.server.ts";
+import { drawGapChart } from "./gap-chart.server.ts";
+import { drawMixityChart, drawPayBandsChart } from "./share-chart.server.ts";
 import { drawTable } from "./table.server.ts";
 import { PDF_COLOURS, TONE_COLOURS, TYPE } from "./theme.ts";
 import { headerScope, PdfWriter, type TextStyle } from "./writer.server.ts";
@@ -278,6 +279,12 @@ function drawBlock(w: PdfWriter, block: Block): void {
     case "mixityChart":
       drawMixityChart(w, block);
       return;
+    case "payBandsChart":
+      drawPayBandsChart(w, block);
+      return;
+    case "gapChart":
+      drawGapChart(w, block);
+      return;
   }
 }
 
@@ -294,6 +301,9 @@ function minHeight(w: PdfWriter, block: Block | undefined): number {
     }
     case "mixityChart":
       return 60 + block.rows.length * 26;
+    case "payBandsChart":
+    case "gapChart":
+      return 100 + Math.min(3, block.rows.length) * 30;
     case "callout":
       return Math.min(200, (lines(block.text, TYPE.body) + lines(block.title, TYPE.body) + (block.next ? lines(block.next, TYPE.body) : 0)) * 13 + 20);
     case "subheading":

@@ -180,6 +180,25 @@ describe("the diagnostic report", () => {
     for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} sur ${pages}`);
   });
 
+  it.skipIf(!hasPdftotext)("draws the pay-transparency charts, each before its table, as tagged figures", async () => {
+    const bytes = await pdf(await download(reportRoute.loader, reportPath(finalId), finalId));
+    const text = pdfText(bytes, "final-charts.pdf");
+    const section = text.slice(text.indexOf("Transparence salariale 2027 (directive européenne 2023/970)"));
+    const order = [
+      "Part des femmes et des hommes par quart de salaire horaire",
+      "Femmes Hommes",
+      "Femmes et hommes dans chaque quart de salaire horaire",
+      `Écart moyen de salaire horaire par catégorie, face au seuil de 5${NBSP}%`,
+      `Rémunération totale seuil de 5${NBSP}%`,
+      `au détriment des femmes${NBSP}→`,
+      "Écart moyen de rémunération par catégorie d'emplois",
+    ].map((s) => section.indexOf(s));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Two mixity charts (permanent staff, people in pathways) and the two pay-transparency charts.
+    expect(Buffer.from(bytes).toString("latin1").match(/\/S \/Figure\b/g)?.length).toBe(4);
+  });
+
   it.skipIf(!hasPdftotext)("marks every page of the draft « BROUILLON », even with blocking points", async () => {
     const res = await download(reportRoute.loader, reportPath(incompleteId, true), incompleteId);
     expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="${reportFileName(FIXTURE_STRUCTURE.name, 2027, true)}"`);

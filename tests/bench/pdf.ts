@@ -54,6 +54,8 @@ export function modelStrings(model: PdfDocumentModel): string[] {
       else if (b.kind === "callout") out.push(b.title, b.text, b.next ?? "");
       else if (b.kind === "definitions") out.push(...b.items.flatMap((i) => [i.term, i.definition]));
       else if (b.kind === "mixityChart") out.push(b.legend.women, b.legend.men, b.legend.band, ...b.rows.flatMap((r) => [r.label, r.womenDisplay, r.menDisplay]));
+      else if (b.kind === "payBandsChart") out.push(b.title, b.reading, b.legend.women, b.legend.men, ...b.rows.flatMap((r) => [r.label, r.womenDisplay, r.menDisplay]));
+      else if (b.kind === "gapChart") out.push(b.title, b.reading, ...b.series, b.thresholdLabel, ...b.rows.flatMap((r) => [r.label, r.withheld ?? "", ...r.values.map((v) => v.text)]));
       else out.push(b.text);
     }
   }

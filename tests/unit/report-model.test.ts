@@ -66,6 +66,7 @@ function allText(model: PdfDocumentModel): string {
       else if (b.kind === "callout") parts.push(b.title, b.text, b.next ?? "");
       else if (b.kind === "definitions") parts.push(...b.items.flatMap((i) => [i.term, i.definition]));
       else if (b.kind === "mixityChart") parts.push(b.alt);
+      else if (b.kind === "payBandsChart" || b.kind === "gapChart") parts.push(b.title, b.reading, b.alt);
       else parts.push(b.text);
     }
   }
