@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../../db/client.ts";
-import { findPlanByDiagnostic, findPreviousPlan } from "../../db/queries/plans.ts";
+import { findPlanAndPrevious, findPlanByDiagnostic, findPreviousPlan } from "../../db/queries/plans.ts";
 import { checkPlan, type Plan, type PlanAction, type PlanCheck, type PlanIssue, type PlanKind } from "../../diagnostics/plan/index.ts";
 import type { Profile } from "../../diagnostics/types.ts";
 import { storedAction } from "./plan-form.ts";
@@ -41,6 +41,12 @@ export async function loadPlan(db: DbOrTx, orgId: string, diagId: string): Promi
 export async function loadPreviousPlan(db: DbOrTx, orgId: string, year: number): Promise<(PlanState & { year: number }) | null> {
   const plan = await findPreviousPlan(db, orgId, year);
   return plan ? { ...stateOf(plan), year: plan.year } : null;
+}
+
+/** loadPlan and loadPreviousPlan in one read. */
+export async function loadPlanAndPrevious(db: DbOrTx, orgId: string, diagId: string, year: number) {
+  const { plan, previous } = await findPlanAndPrevious(db, orgId, diagId, year);
+  return { plan: plan ? stateOf(plan) : null, previous: previous ? { ...stateOf(previous), year: previous.year } : null };
 }
 
 /** The engine's view of a stored plan. */

@@ -52,7 +52,7 @@ import {
   reachedLabel,
   targetReached,
 } from "../diagnostic/plan-view.ts";
-import { checkStoredPlan, issuesOf, isUniqueViolation, loadPlan, loadPreviousPlan, type PlanState } from "../diagnostic/plan.server.ts";
+import { checkStoredPlan, issuesOf, isUniqueViolation, loadPlan, loadPlanAndPrevious, loadPreviousPlan, type PlanState } from "../diagnostic/plan.server.ts";
 import { loadDiagnosticInput } from "../diagnostic/results.server.ts";
 import { diagnosticPath, stepPath } from "../diagnostic/steps.ts";
 import { ConflictNotice } from "../ui/conflict.tsx";
@@ -141,7 +141,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const db = await getDb();
   const url = new URL(request.url);
   const orgId = access.org.id;
-  const [plan, previous] = await Promise.all([loadPlan(db, orgId, diagnostic.id), loadPreviousPlan(db, orgId, diagnostic.year)]);
+  const { plan, previous } = await loadPlanAndPrevious(db, orgId, diagnostic.id, diagnostic.year);
   const base = {
     orgId,
     diagId: diagnostic.id,

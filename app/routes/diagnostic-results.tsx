@@ -8,7 +8,7 @@ import { setDiagnosticStatus } from "../../db/queries/diagnostics.ts";
 import { briefAction, type ActionBrief, type Finding, type IndexView, type KeyFigure, type ReadyResults } from "../../diagnostics/results.ts";
 import { requireDiagnostic } from "../diagnostic/load.server.ts";
 import { loadResults } from "../diagnostic/results.server.ts";
-import { loadPlan, loadPreviousPlan } from "../diagnostic/plan.server.ts";
+import { loadPlanAndPrevious } from "../diagnostic/plan.server.ts";
 import { evaluationSummary, formatMeasure, planTitle } from "../diagnostic/plan-view.ts";
 import { PLAN_ACTION_STATUS_LABELS } from "../../diagnostics/plan/index.ts";
 import { stepPath } from "../diagnostic/steps.ts";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { access, diagnostic, canEdit } = loaded;
   const results = await loadResults(loaded);
   const db = await getDb();
-  const [plan, previousPlan] = await Promise.all([loadPlan(db, access.org.id, diagnostic.id), loadPreviousPlan(db, access.org.id, diagnostic.year)]);
+  const { plan, previous: previousPlan } = await loadPlanAndPrevious(db, access.org.id, diagnostic.id, diagnostic.year);
   return {
     org: { id: access.org.id, name: access.org.name },
     diagnostic: {

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client.ts";
 import { newId } from "../ids.ts";
 import { actionPlans, diagnostics, planActions, users } from "../schema.ts";
@@ -42,8 +42,20 @@ export async function findPlanByDiagnostic(db: DbOrTx, organizationId: string, d
 
 /** The plan of the latest diagnostic before `year` (its actions are evaluated in the next diagnostic). */
 export async function findPreviousPlan(db: DbOrTx, organizationId: string, year: number) {
-  const [plan] = await fullPlans(db, and(eq(actionPlans.organizationId, organizationId), sql`${diagnostics.year} < ${year}`), { newestFirst: true });
+  const [plan] = await fullPlans(db, and(eq(actionPlans.organizationId, organizationId), sql`${diagnostics.year} < ${year}`), { orderBy: [desc(diagnostics.year)], limit: 1 });
   return plan ?? null;
+}
+
+/**
+ * A diagnostic's plan and the plan of the latest earlier diagnostic (evaluated in this one), in one
+ * statement: the results and plan pages show both.
+ */
+export async function findPlanAndPrevious(db: DbOrTx, organizationId: string, diagnosticId: string, year: number) {
+  const rows = await fullPlans(db, and(eq(actionPlans.organizationId, organizationId), or(eq(actionPlans.diagnosticId, diagnosticId), sql`${diagnostics.year} < ${year}`)), {
+    orderBy: [sql`${actionPlans.diagnosticId} = ${diagnosticId} desc`, desc(diagnostics.year)],
+    limit: 2,
+  });
+  return { plan: rows.find((r) => r.diagnosticId === diagnosticId) ?? null, previous: rows.find((r) => r.year < year) ?? null };
 }
 
 interface StoredPlanAction {
@@ -55,7 +67,7 @@ interface StoredPlanAction {
 }
 
 /** Plans with their diagnostic's year and their actions in order, in one statement (the results and plan pages read them on every view). */
-async function fullPlans(db: DbOrTx, where: ReturnType<typeof and>, options: { newestFirst?: boolean } = {}) {
+async function fullPlans(db: DbOrTx, where: ReturnType<typeof and>, options: { orderBy?: SQL[]; limit?: number } = {}) {
   const query = db
     .select({
       id: actionPlans.id,
@@ -65,6 +77,7 @@ async function fullPlans(db: DbOrTx, where: ReturnType<typeof and>, options: { n
       version: actionPlans.version,
       updatedAt: actionPlans.updatedAt,
       updatedByName: users.name,
+      diagnosticId: actionPlans.diagnosticId,
       year: diagnostics.year,
       actions: sql<unknown>`coalesce((select json_agg(json_build_object('id', pa.id, 'position', pa.position, 'data', pa.data, 'version', pa.version, 'updatedAt', pa.updated_at) order by pa.position)
         from ${planActions} pa where pa.plan_id = ${actionPlans.id}), '[]'::json)`,
@@ -73,7 +86,7 @@ async function fullPlans(db: DbOrTx, where: ReturnType<typeof and>, options: { n
     .innerJoin(diagnostics, eq(diagnostics.id, actionPlans.diagnosticId))
     .leftJoin(users, eq(users.id, actionPlans.updatedBy))
     .where(where);
-  const rows = await (options.newestFirst ? query.orderBy(desc(diagnostics.year)).limit(1) : query);
+  const rows = await (options.orderBy ? query.orderBy(...options.orderBy).limit(options.limit ?? 1) : query);
   return rows.map(({ actions, ...plan }) => ({
     ...plan,
     actions: parseJson<(Omit<StoredPlanAction, "updatedAt"> & { updatedAt: string })[]>(actions).map((a): StoredPlanAction => ({ ...a, updatedAt: new Date(a.updatedAt) })),
