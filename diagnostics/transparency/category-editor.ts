@@ -165,17 +165,20 @@ export function prefillMapping(jobs: readonly EditorJob[]): { mapping: CategoryM
   return { mapping: { categories, assignments }, notes };
 }
 
+/** A name as typed, spaces collapsed; checked in the mapping's refinement, so that every problem of the form shows at once. */
 const CategoryNameSchema = z
-  .string({ error: CATEGORY_EDITOR_MESSAGES.nameEmpty })
-  .transform((s) => s.replace(/\s+/g, " ").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, CATEGORY_EDITOR_MESSAGES.nameEmpty)
-      .max(CATEGORY_NAME_MAX_LENGTH, CATEGORY_EDITOR_MESSAGES.nameTooLong)
-      .refine((s) => s === "" || categoryKey(s) !== "", CATEGORY_EDITOR_MESSAGES.nameNoLetter)
-      .refine((s) => !looksLikeNir(s), CATEGORY_EDITOR_MESSAGES.nameNir),
-  );
+  .string()
+  .optional()
+  .transform((s) => (s ?? "").replace(/\s+/g, " ").trim());
+
+/** The French message for a category name, or null when it is acceptable on its own. */
+function nameProblem(name: string): string | null {
+  if (name === "") return CATEGORY_EDITOR_MESSAGES.nameEmpty;
+  if (name.length > CATEGORY_NAME_MAX_LENGTH) return CATEGORY_EDITOR_MESSAGES.nameTooLong;
+  if (categoryKey(name) === "") return CATEGORY_EDITOR_MESSAGES.nameNoLetter;
+  if (looksLikeNir(name)) return CATEGORY_EDITOR_MESSAGES.nameNir;
+  return null;
+}
 
 /** The criteria ticked: one value (a single checkbox) or several, each once, in the criteria's order. */
 const CriteriaSchema = z
@@ -213,8 +216,12 @@ export function categoryMappingSchema(jobs: readonly Pick<EditorJob, "key" | "la
       value.categories.forEach((c, i) => {
         if (keys.has(c.key)) ctx.addIssue({ code: "custom", path: ["categories", i, "key"], message: CATEGORY_EDITOR_MESSAGES.badKey });
         keys.add(c.key);
+        const problem = nameProblem(c.name);
+        if (problem) {
+          ctx.addIssue({ code: "custom", path: ["categories", i, "name"], message: problem });
+          return;
+        }
         const nameKey = categoryKey(c.name);
-        if (nameKey === "") return;
         const first = names.get(nameKey);
         if (first === undefined) names.set(nameKey, i);
         else ctx.addIssue({ code: "custom", path: ["categories", i, "name"], message: CATEGORY_EDITOR_MESSAGES.nameDuplicate(value.categories[first].name) });
