@@ -118,7 +118,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!staff) {
     return reply({ result: { status: "error", error: { "": [`Ce diagnostic n'a pas de fichier du personnel${NBSP}: importez-le d'abord à l'étape «${NBSP}Emplois et effectifs${NBSP}».`] } } }, 400);
   }
-  const submission = parseWithZod(formData, { schema: categoryMappingSchema(staff.jobs) });
+  let submission;
+  try {
+    submission = parseWithZod(formData, { schema: categoryMappingSchema(staff.jobs) });
+  } catch {
+    // A list intent (« Ajouter », « Supprimer ») that Conform cannot read: a hand-made request.
+    return reply({ result: { status: "error", error: { "": [`La demande n'a pas pu être lue${NBSP}: rechargez la page puis recommencez.`] } } }, 400);
+  }
   // « Ajouter » / « Supprimer » without JavaScript: the form comes back with one category more or less.
   if (submission.status === undefined) return reply({ result: submission.reply() });
   if (submission.status !== "success") return reply({ result: submission.reply() }, 400);
