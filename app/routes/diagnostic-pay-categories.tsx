@@ -11,6 +11,7 @@ import {
   StoredCategoryMappingSchema,
   categoryKey,
   categoryMappingSchema,
+  mappingOfForm,
   mappingStatus,
   nextCategoryKey,
   prefillMapping,
@@ -132,7 +133,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!Number.isInteger(version) || version < 0) {
     return reply({ result: submission.reply({ formErrors: [`La page est incomplète${NBSP}: rechargez-la puis recommencez.`] }) }, 400);
   }
-  const saved = await savePayCategoryMap(db, access.org.id, diagnostic.id, version, { ...submission.value }, access.user.id);
+  const saved = await savePayCategoryMap(db, access.org.id, diagnostic.id, version, { ...mappingOfForm(submission.value, staff.jobs) }, access.user.id);
   if (!saved) notFound();
   if (!saved.ok) {
     const theirs = StoredCategoryMappingSchema.safeParse(saved.current);
@@ -323,7 +324,7 @@ function EditorForm({ editor, actionData, here }: { editor: Editor; actionData: 
                 <label key={k.id} className="checkbox">
                   <input type="checkbox" name={c.criteria.name} value={k.id} defaultChecked={ticked.has(k.id)} key={`${c.criteria.key ?? ""}-${k.id}`} />
                   <span>
-                    <strong>{k.label}</strong> <span className="small">({k.help})</span>
+                    <strong>{k.label}</strong> <span className="small">— {k.help}</span>
                   </span>
                 </label>
               ))}

@@ -237,16 +237,23 @@ export function categoryMappingSchema(jobs: readonly Pick<EditorJob, "key" | "la
         seen.add(key);
         if (j.category && !keys.has(j.category)) ctx.addIssue({ code: "custom", path: ["jobs", i, "category"], message: CATEGORY_EDITOR_MESSAGES.categoryUnknown(known.get(key)!) });
       });
-    })
-    .transform(
-      (value): CategoryMapping => ({
-        categories: value.categories,
-        assignments: value.jobs.filter((j) => j.category).map((j) => ({ job: known.get(categoryKey(j.job))!, category: j.category! })),
-      }),
-    );
+    });
 }
 
-export type CategoryMappingForm = z.input<ReturnType<typeof categoryMappingSchema>>;
+export type CategoryMappingForm = z.output<ReturnType<typeof categoryMappingSchema>>;
+
+/**
+ * The mapping of validated form values: the categories, and the classified jobs under the file's
+ * spelling. (Not a transform of the schema: Conform reads the schema's constraints, and cannot at
+ * its root.)
+ */
+export function mappingOfForm(value: CategoryMappingForm, jobs: readonly Pick<EditorJob, "key" | "label">[]): CategoryMapping {
+  const known = new Map(jobs.map((j) => [j.key, j.label]));
+  return {
+    categories: value.categories,
+    assignments: value.jobs.filter((j) => j.category).map((j) => ({ job: known.get(categoryKey(j.job)) ?? j.job, category: j.category! })),
+  };
+}
 
 /** An issue of the editor's form: its field (« categories.1.name », « jobs.3.category ») and the French message. */
 export interface CategoryMappingIssue {
@@ -260,7 +267,7 @@ export function validateCategoryMapping(
   jobs: readonly Pick<EditorJob, "key" | "label">[],
 ): { ok: true; mapping: CategoryMapping } | { ok: false; issues: CategoryMappingIssue[] } {
   const parsed = categoryMappingSchema(jobs).safeParse(value);
-  if (parsed.success) return { ok: true, mapping: parsed.data };
+  if (parsed.success) return { ok: true, mapping: mappingOfForm(parsed.data, jobs) };
   return { ok: false, issues: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) };
 }
 
