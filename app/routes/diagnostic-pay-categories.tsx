@@ -22,6 +22,7 @@ import { maySeeStaffFile, notFound } from "../auth/permissions.server.ts";
 import { requireDiagnostic } from "../diagnostic/load.server.ts";
 import { loadCategorizedStaff, transparencyViewOf } from "../diagnostic/pay-categories.server.ts";
 import { stepPath } from "../diagnostic/steps.ts";
+import { DataTable } from "../ui/charts/DataTable.tsx";
 import { ConflictNotice } from "../ui/conflict.tsx";
 import { ErrorList, useSubmittedErrors } from "../ui/diagnostic-steps.tsx";
 import { Notice } from "../ui/form.tsx";
@@ -42,9 +43,7 @@ export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: editorCss },
 ];
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `Catégories d'emplois de valeur égale${data ? ` · diagnostic ${data.diagnostic.year}` : ""} · Boussole Égalité` },
-];
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `Catégories d'emplois de valeur égale${data ? ` · diagnostic ${data.diagnostic.year}` : ""} · Boussole Égalité` }];
 
 /** The form's values of a mapping: every job of the file, with its category key or "" (« non classé »). */
 function formValues(mapping: CategoryMapping, jobs: readonly EditorJob[]) {
@@ -117,7 +116,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   const db = await getDb();
   const staff = await loadCategorizedStaff(db, access.org.id, diagnostic.id, structureType);
   if (!staff) {
-    return reply({ result: { status: "error", error: { "": [`Ce diagnostic n'a pas de fichier du personnel${NBSP}: importez-le d'abord à l'étape «${NBSP}Emplois et effectifs${NBSP}».`] } } }, 400);
+    return reply(
+      { result: { status: "error", error: { "": [`Ce diagnostic n'a pas de fichier du personnel${NBSP}: importez-le d'abord à l'étape «${NBSP}Emplois et effectifs${NBSP}».`] } } },
+      400,
+    );
   }
   let submission;
   try {
@@ -161,9 +163,9 @@ function CriteriaExplained() {
     <section aria-labelledby="criteres-titre">
       <h2 id="criteres-titre">Ce qu'est un travail de valeur égale</h2>
       <p className="prose">
-        Deux postes différents peuvent avoir la même valeur pour la structure{NBSP}: par exemple un poste d'agent de tri et un poste de chauffeur-livreur. La directive
-        européenne (article 4) demande de les comparer sur quatre critères neutres, qui ne dépendent pas de qui occupe le poste. Des postes de même valeur vont dans la
-        même catégorie, et leurs salaires doivent pouvoir être comparés.
+        Deux postes différents peuvent avoir la même valeur pour la structure{NBSP}: par exemple un poste d'agent de tri et un poste de chauffeur-livreur. La directive européenne
+        (article 4) demande de les comparer sur quatre critères neutres, qui ne dépendent pas de qui occupe le poste. Des postes de même valeur vont dans la même catégorie, et
+        leurs salaires doivent pouvoir être comparés.
       </p>
       <ul className="reasons">
         {EQUAL_VALUE_CRITERIA.map((c) => (
@@ -174,8 +176,8 @@ function CriteriaExplained() {
         ))}
       </ul>
       <p className="prose">
-        Les compétences relationnelles (écoute, accueil, soin, médiation), souvent demandées dans les postes occupés par des femmes, comptent autant que la force physique ou
-        la technique. Une catégorie dont l'écart de salaire moyen atteint 5{NBSP}% peut entraîner une évaluation conjointe avec les représentants du personnel.
+        Les compétences relationnelles (écoute, accueil, soin, médiation), souvent demandées dans les postes occupés par des femmes, comptent autant que la force physique ou la
+        technique. Une catégorie dont l'écart de salaire moyen atteint 5{NBSP}% peut entraîner une évaluation conjointe avec les représentants du personnel.
       </p>
     </section>
   );
@@ -188,41 +190,38 @@ function StatusSection({ status }: { status: Editor["status"] }) {
       {status.categories.length === 0 ? (
         <p>Aucune catégorie n'est encore définie{NBSP}: les catégories sont remplacées par les CSP dans les indicateurs.</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="etat-tableau" tabIndex={0}>
-          <table className="data-table">
-            <caption id="etat-tableau">État de chaque catégorie</caption>
-            <thead>
-              <tr>
-                <th scope="col">Catégorie</th>
-                <th scope="col">Postes</th>
-                <th scope="col" className="num">
-                  Femmes / hommes
-                </th>
-                <th scope="col">Publiable{NBSP}?</th>
-                <th scope="col">Écart horaire moyen</th>
-                <th scope="col">Quatre critères vérifiés{NBSP}?</th>
+        <DataTable id="etat-tableau" title="État de chaque catégorie">
+          <thead>
+            <tr>
+              <th scope="col">Catégorie</th>
+              <th scope="col">Postes</th>
+              <th scope="col" className="num">
+                Femmes / hommes
+              </th>
+              <th scope="col">Publiable{NBSP}?</th>
+              <th scope="col">Écart horaire moyen</th>
+              <th scope="col">Quatre critères vérifiés{NBSP}?</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.categories.map((c) => (
+              <tr key={c.key}>
+                <th scope="row">{c.name}</th>
+                <td>{c.jobs.length > 0 ? c.jobs.join(", ") : "aucun"}</td>
+                <td className="num">
+                  {c.women} / {c.men}
+                </td>
+                <td className={c.publishable ? undefined : "flag-cell"}>
+                  {c.publishable ? "oui" : `non (moins de ${MIN_PEOPLE_PER_SEX}${NBSP}femmes ou ${MIN_PEOPLE_PER_SEX}${NBSP}hommes)`}
+                </td>
+                <td>{c.gap ?? "—"}</td>
+                <td className={c.confirmed ? undefined : "flag-cell"}>
+                  {c.confirmed ? "oui" : `à confirmer (${c.missingCriteria.map((id) => EQUAL_VALUE_CRITERIA.find((k) => k.id === id)!.label.toLowerCase()).join(", ")})`}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {status.categories.map((c) => (
-                <tr key={c.key}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.jobs.length > 0 ? c.jobs.join(", ") : "aucun"}</td>
-                  <td className="num">
-                    {c.women} / {c.men}
-                  </td>
-                  <td className={c.publishable ? undefined : "flag-cell"}>{c.publishable ? "oui" : `non (moins de ${MIN_PEOPLE_PER_SEX}${NBSP}femmes ou ${MIN_PEOPLE_PER_SEX}${NBSP}hommes)`}</td>
-                  <td>{c.gap ?? "—"}</td>
-                  <td className={c.confirmed ? undefined : "flag-cell"}>
-                    {c.confirmed
-                      ? "oui"
-                      : `à confirmer (${c.missingCriteria.map((id) => EQUAL_VALUE_CRITERIA.find((k) => k.id === id)!.label.toLowerCase()).join(", ")})`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {status.unconfirmed.length > 0 ? (
         <div className="notice notice-warning">
@@ -234,9 +233,11 @@ function StatusSection({ status }: { status: Editor["status"] }) {
       ) : null}
       {status.categories.some((c) => c.warnings.length > 0) ? (
         <ul className="reasons">
-          {status.categories.flatMap((c) => c.warnings).map((w) => (
-            <li key={w}>{w}</li>
-          ))}
+          {status.categories
+            .flatMap((c) => c.warnings)
+            .map((w) => (
+              <li key={w}>{w}</li>
+            ))}
         </ul>
       ) : null}
       {status.unclassified.length > 0 ? (
@@ -288,9 +289,7 @@ function EditorForm({ editor, actionData, here }: { editor: Editor; actionData: 
       <input type="hidden" name="version" value={version} />
 
       <h2 id="liste-titre">1. Vos catégories</h2>
-      <p className="prose">
-        Donnez un nom à chaque catégorie, puis cochez chacun des quatre critères une fois vérifié que ses postes sont comparables sur ce critère.
-      </p>
+      <p className="prose">Donnez un nom à chaque catégorie, puis cochez chacun des quatre critères une fois vérifié que ses postes sont comparables sur ce critère.</p>
       {categoryFields.length === 0 ? <p>Aucune catégorie pour l'instant.</p> : null}
       {categoryFields.map((c, index) => {
         const ticked = new Set([c.criteria.initialValue ?? []].flat().map(String));
@@ -348,62 +347,48 @@ function EditorForm({ editor, actionData, here }: { editor: Editor; actionData: 
 
       <h2 id="postes-titre">2. Les postes de chaque catégorie</h2>
       <p className="prose">
-        Chaque poste va dans une seule catégorie. Un poste laissé «{NBSP}Non classé{NBSP}» garde sa CSP comme catégorie dans les indicateurs. Sans JavaScript, enregistrez
-        d'abord une nouvelle catégorie pour pouvoir la choisir ici.
+        Chaque poste va dans une seule catégorie. Un poste laissé «{NBSP}Non classé{NBSP}» garde sa CSP comme catégorie dans les indicateurs. Sans JavaScript, enregistrez d'abord
+        une nouvelle catégorie pour pouvoir la choisir ici.
       </p>
-      <div className="table-wrap" role="region" aria-labelledby="postes-tableau" tabIndex={0}>
-        <table className="data-table jobs-categories">
-          <caption id="postes-tableau">Postes du fichier du personnel et leur catégorie</caption>
-          <thead>
-            <tr>
-              <th scope="col">Poste</th>
-              <th scope="col" className="num">
-                Femmes
-              </th>
-              <th scope="col" className="num">
-                Hommes
-              </th>
-              <th scope="col">Catégorie</th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobFields.map((j, index) => {
-              const title = String(j.job.initialValue ?? "");
-              const job = nameOf.get(categoryKey(title));
-              const { key: selectKey, ...selectProps } = getSelectProps(j.category);
-              const error = j.category.errors?.[0] ?? j.job.errors?.[0];
-              return (
-                <tr key={j.job.key ?? index} className={error ? "jobs-row-invalid" : undefined}>
-                  <th scope="row">
-                    {title}
-                    <input type="hidden" name={j.job.name} value={title} />
-                  </th>
-                  <td className="num">{job?.women ?? "—"}</td>
-                  <td className="num">{job?.men ?? "—"}</td>
-                  <td>
-                    <label htmlFor={j.category.id} className="visually-hidden">
-                      Catégorie du poste {quote(title)}
-                    </label>
-                    <select key={selectKey} {...selectProps} aria-invalid={error ? true : undefined} aria-describedby={error ? j.category.errorId : undefined}>
-                      <option value="">Non classé</option>
-                      {options.map((o) => (
-                        <option key={o.key} value={o.key}>
-                          {o.name}
-                        </option>
-                      ))}
-                    </select>
-                    {error ? (
-                      <p className="field-error-message" id={j.category.errorId}>
-                        {error}
-                      </p>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable id="postes-tableau" title={JOBS_TABLE_TITLE} className="jobs-categories">
+        <JobsHead />
+        <tbody>
+          {jobFields.map((j, index) => {
+            const title = String(j.job.initialValue ?? "");
+            const job = nameOf.get(categoryKey(title));
+            const { key: selectKey, ...selectProps } = getSelectProps(j.category);
+            const error = j.category.errors?.[0] ?? j.job.errors?.[0];
+            return (
+              <tr key={j.job.key ?? index} className={error ? "jobs-row-invalid" : undefined}>
+                <th scope="row">
+                  {title}
+                  <input type="hidden" name={j.job.name} value={title} />
+                </th>
+                <td className="num">{job?.women ?? "—"}</td>
+                <td className="num">{job?.men ?? "—"}</td>
+                <td>
+                  <label htmlFor={j.category.id} className="visually-hidden">
+                    Catégorie du poste {quote(title)}
+                  </label>
+                  <select key={selectKey} {...selectProps} aria-invalid={error ? true : undefined} aria-describedby={error ? j.category.errorId : undefined}>
+                    <option value="">Non classé</option>
+                    {options.map((o) => (
+                      <option key={o.key} value={o.key}>
+                        {o.name}
+                      </option>
+                    ))}
+                  </select>
+                  {error ? (
+                    <p className="field-error-message" id={j.category.errorId}>
+                      {error}
+                    </p>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </DataTable>
       <div className="actions">
         <button type="submit" name="intent" value="save" className="button">
           {conflict ? "Enregistrer mes catégories à la place" : "Enregistrer les catégories"}
@@ -414,36 +399,41 @@ function EditorForm({ editor, actionData, here }: { editor: Editor; actionData: 
   );
 }
 
+const JOBS_TABLE_TITLE = "Postes du fichier du personnel et leur catégorie";
+
+function JobsHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Poste</th>
+        <th scope="col" className="num">
+          Femmes
+        </th>
+        <th scope="col" className="num">
+          Hommes
+        </th>
+        <th scope="col">Catégorie</th>
+      </tr>
+    </thead>
+  );
+}
+
 function ReadOnlyMapping({ editor }: { editor: Editor }) {
   const names = new Map(editor.values.categories.map((c) => [c.key, c.name]));
   return (
-    <div className="table-wrap" role="region" aria-labelledby="postes-lecture" tabIndex={0}>
-      <table className="data-table">
-        <caption id="postes-lecture">Postes du fichier du personnel et leur catégorie</caption>
-        <thead>
-          <tr>
-            <th scope="col">Poste</th>
-            <th scope="col" className="num">
-              Femmes
-            </th>
-            <th scope="col" className="num">
-              Hommes
-            </th>
-            <th scope="col">Catégorie</th>
+    <DataTable id="postes-lecture" title={JOBS_TABLE_TITLE}>
+      <JobsHead />
+      <tbody>
+        {editor.values.jobs.map((j, i) => (
+          <tr key={j.job}>
+            <th scope="row">{j.job}</th>
+            <td className="num">{editor.jobs[i]?.women}</td>
+            <td className="num">{editor.jobs[i]?.men}</td>
+            <td>{names.get(j.category) ?? "Non classé"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {editor.values.jobs.map((j, i) => (
-            <tr key={j.job}>
-              <th scope="row">{j.job}</th>
-              <td className="num">{editor.jobs[i]?.women}</td>
-              <td className="num">{editor.jobs[i]?.men}</td>
-              <td>{names.get(j.category) ?? "Non classé"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
@@ -460,8 +450,8 @@ export default function DiagnosticPayCategories({ loaderData, actionData }: Rout
       </p>
       <h1>Catégories d'emplois de valeur égale — diagnostic {diagnostic.year}</h1>
       <p className="lead">
-        Regroupez les postes de votre fichier du personnel en catégories de même valeur. L'écart de salaire entre femmes et hommes est ensuite calculé dans chaque
-        catégorie (indicateur g de la directive), dans l'onglet «{NBSP}Transparence salariale 2027{NBSP}» et dans le rapport.
+        Regroupez les postes de votre fichier du personnel en catégories de même valeur. L'écart de salaire entre femmes et hommes est ensuite calculé dans chaque catégorie
+        (indicateur g de la directive), dans l'onglet «{NBSP}Transparence salariale 2027{NBSP}» et dans le rapport.
       </p>
       {saved && editor ? <Notice>Enregistré à {formatTime(saved)}. Les indicateurs utilisent maintenant ces catégories.</Notice> : null}
       <CriteriaExplained />
@@ -474,7 +464,10 @@ export default function DiagnosticPayCategories({ loaderData, actionData }: Rout
         <div className="notice notice-info">
           <p>
             Pour classer les postes, importez d'abord le fichier du personnel (une ligne par personne, sans nom) à l'étape{" "}
-            <Link to={stepPath(org.id, diagnostic.id, "emplois")}>«{NBSP}Emplois et effectifs{NBSP}»</Link>.
+            <Link to={stepPath(org.id, diagnostic.id, "emplois")}>
+              «{NBSP}Emplois et effectifs{NBSP}»
+            </Link>
+            .
           </p>
         </div>
       ) : null}
@@ -503,8 +496,8 @@ export default function DiagnosticPayCategories({ loaderData, actionData }: Rout
           {editor.droppedJobs.length > 0 ? (
             <div className="notice notice-warning">
               <p>
-                Ces postes enregistrés ne figurent plus dans le fichier du personnel importé depuis{NBSP}: {editor.droppedJobs.map(quote).join(", ")}. Classez les postes du
-                nouveau fichier puis enregistrez.
+                Ces postes enregistrés ne figurent plus dans le fichier du personnel importé depuis{NBSP}: {editor.droppedJobs.map(quote).join(", ")}. Classez les postes du nouveau
+                fichier puis enregistrez.
               </p>
             </div>
           ) : null}

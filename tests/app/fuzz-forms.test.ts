@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/db.ts";
 import { snapshotTables } from "../helpers/db-snapshot.ts";
 import { makeOrg, makeUser } from "../helpers/factories.ts";
+import { staffRow } from "../helpers/staff-row.ts";
 import { callRoute } from "../helpers/routes.ts";
 import { flatRoutes, loadRouteModule, type FlatRoute } from "../helpers/route-config.ts";
 import type { Db } from "../../db/client.ts";
@@ -41,7 +42,7 @@ beforeAll(async () => {
   await saveProfile(db, org.id, diag.id, 0, { ...FIXTURE_PROFILE_STORED }, owner.id);
   await saveJobs(db, org.id, diag.id, 0, [{ label: "Agent", population: "parcours", women: 2, men: 3, womenFte: 2, menFte: 3 }], owner.id);
   // A staff file, so that the pages built on it (transparency, categories of equal value) parse what they are sent.
-  const person = (sex: "F" | "H") => ({ sex, job: "Agent", population: "parcours", csp: "ouvriers", ageBand: "30-39", timeShare: 1, monthsPresent: 12, annualGrossPay: 20_000, raised: null, promoted: null, maternityReturn: null, raisedOnReturn: null, raisesDuringLeave: null, coefficient: null });
+  const person = (sex: "F" | "H") => staffRow(sex, "Agent");
   await replaceStaffFile(db, org.id, diag.id, { fileName: "personnel.csv", rows: [person("F"), person("F"), person("H"), person("H"), person("H")], jobs: [{ label: "Agent", population: "parcours", women: 2, men: 3, womenFte: 2, menFte: 3 }], expectedJobsVersion: 1 }, owner.id);
   await db.transaction((tx) =>
     insertPlan(tx, org.id, diag.id, { kind: "plan_action", periodStart: "2026-01-01", periodEnd: "2026-12-31", actions: [{ domain: "embauche", title: "Action", deadline: "2026-06-30" }] }, owner.id),

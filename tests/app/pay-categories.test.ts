@@ -6,11 +6,11 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/db.ts";
-import { makeOrg, makeStructureTeam, makeUser } from "../helpers/factories.ts";
+import { staffRow } from "../helpers/staff-row.ts";
+import { makeGrantedAdvisors, makeStructureTeam, type makeUser } from "../helpers/factories.ts";
 import { callRoute, get, post } from "../helpers/routes.ts";
 import type { Db } from "../../db/client.ts";
 import { insertDiagnostic, replaceStaffFile, saveProfile } from "../../db/queries/diagnostics.ts";
-import { upsertGrant } from "../../db/queries/grants.ts";
 import { payCategoryMaps } from "../../db/schema.ts";
 import type { StaffRow } from "../../diagnostics/staff-file/index.ts";
 import { CATEGORY_EDITOR_MESSAGES, applyCategoryMapping, computeTransparency, transparencyView } from "../../diagnostics/transparency/index.ts";
@@ -28,25 +28,7 @@ let editorAdvisor: Awaited<ReturnType<typeof makeUser>>;
 let diagId: string;
 let noFileId: string;
 
-function row(sex: "F" | "H", job: string, pay: number, extra: Partial<StaffRow> = {}): StaffRow {
-  return {
-    sex,
-    job,
-    population: "parcours",
-    csp: "ouvriers",
-    ageBand: "30-39",
-    timeShare: 1,
-    monthsPresent: 12,
-    annualGrossPay: pay,
-    raised: null,
-    promoted: null,
-    maternityReturn: null,
-    raisedOnReturn: null,
-    raisesDuringLeave: null,
-    coefficient: null,
-    ...extra,
-  };
-}
+const row = (sex: "F" | "H", job: string, pay: number, extra: Partial<StaffRow> = {}) => staffRow(sex, job, { annualGrossPay: pay, ...extra });
 
 /** Sorting (4 + 4, category « Tri » in the file), driving (3 + 3, no category), supervising (2 + 2, « Encadrement »). */
 const ROWS: StaffRow[] = [
@@ -89,12 +71,7 @@ beforeAll(async () => {
   handle = await createTestDb();
   db = handle.db;
   team = await makeStructureTeam(db);
-  reader = await makeUser(db, { name: "Conseillère lecture" });
-  editorAdvisor = await makeUser(db, { name: "Conseiller édition" });
-  const readOrg = await makeOrg(db, reader, "accompagnement", { name: "Association lecture" });
-  const editOrg = await makeOrg(db, editorAdvisor, "accompagnement", { name: "Association édition" });
-  await upsertGrant(db, { structureId: team.org.id, advisorOrgId: readOrg.id, level: "read", status: "active", decidedBy: team.owner.id });
-  await upsertGrant(db, { structureId: team.org.id, advisorOrgId: editOrg.id, level: "edit", status: "active", decidedBy: team.owner.id });
+  ({ reader, editorAdvisor } = await makeGrantedAdvisors(db, team));
   const profile = { structureType: "ACI", headcountBand: "moins_50", permanentWomen: 2, permanentMen: 2, parcoursWomen: 7, parcoursMen: 7, hasCse: false, hasDelegueSyndical: false, existingAgreement: "aucun" };
   ({ id: diagId } = await insertDiagnostic(db, team.org.id, 2026, team.owner.id));
   await saveProfile(db, team.org.id, diagId, 0, profile, team.owner.id);

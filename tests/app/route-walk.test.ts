@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { createTestDb } from "../helpers/db.ts";
 import { queryRows, snapshotTables } from "../helpers/db-snapshot.ts";
 import { makeOrg, makeUser } from "../helpers/factories.ts";
+import { staffRow } from "../helpers/staff-row.ts";
 import { callRoute, get, post } from "../helpers/routes.ts";
 import { flatRoutes, loadRouteModule, type FlatRoute } from "../helpers/route-config.ts";
 import type { Db } from "../../db/client.ts";
@@ -60,8 +61,7 @@ beforeAll(async () => {
   await saveProfile(db, orgB.id, diagB.id, 0, { ...FIXTURE_PROFILE_STORED }, ownerB.id);
   await saveJobs(db, orgB.id, diagB.id, 0, [{ label: SECRET.jobLabel, population: "parcours", women: 3, men: 7, womenFte: 2.5, menFte: 6 }], ownerB.id);
   // A staff file and its categories of equal value: aggregates of it reach members only (never a read grant).
-  const staffRow = (sex: "F" | "H") => ({ sex, job: SECRET.jobLabel, population: "parcours", csp: "ouvriers", ageBand: "30-39", timeShare: 1, monthsPresent: 12, annualGrossPay: 20_000, raised: null, promoted: null, maternityReturn: null, raisedOnReturn: null, raisesDuringLeave: null, coefficient: null });
-  await replaceStaffFile(db, orgB.id, diagB.id, { fileName: "personnel.csv", rows: [staffRow("F"), staffRow("H")], jobs: [{ label: SECRET.jobLabel, population: "parcours", women: 3, men: 7, womenFte: 2.5, menFte: 6 }], expectedJobsVersion: 1 }, ownerB.id);
+  await replaceStaffFile(db, orgB.id, diagB.id, { fileName: "personnel.csv", rows: [staffRow("F", SECRET.jobLabel), staffRow("H", SECRET.jobLabel)], jobs: [{ label: SECRET.jobLabel, population: "parcours", women: 3, men: 7, womenFte: 2.5, menFte: 6 }], expectedJobsVersion: 1 }, ownerB.id);
   await savePayCategoryMap(db, orgB.id, diagB.id, 0, { categories: [{ key: "c1", name: SECRET.payCategory, criteria: [] }], assignments: [{ job: SECRET.jobLabel, category: "c1" }] }, ownerB.id);
   const ynp = QUESTIONS.find((q) => q.kind === "ynp")!;
   await saveAnswer(db, orgB.id, diagB.id, ynp.id, 0, "oui", ownerB.id);

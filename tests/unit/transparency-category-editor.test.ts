@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StaffRow } from "../../diagnostics/staff-file/index.ts";
+import { staffRow } from "../helpers/staff-row.ts";
 import {
   CATEGORY_EDITOR_MESSAGES as M,
   CATEGORY_NAME_MAX_LENGTH,
@@ -19,25 +20,7 @@ import {
   type EditorJob,
 } from "../../diagnostics/transparency/index.ts";
 
-function row(sex: "F" | "H", job: string, extra: Partial<StaffRow> = {}): StaffRow {
-  return {
-    sex,
-    job,
-    population: "parcours",
-    csp: "ouvriers",
-    ageBand: "30-39",
-    timeShare: 1,
-    monthsPresent: 12,
-    annualGrossPay: 20_000,
-    raised: null,
-    promoted: null,
-    maternityReturn: null,
-    raisedOnReturn: null,
-    raisesDuringLeave: null,
-    coefficient: null,
-    ...extra,
-  };
-}
+const row = staffRow;
 
 const times = (n: number, make: () => StaffRow) => Array.from({ length: n }, make);
 
