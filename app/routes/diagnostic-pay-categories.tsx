@@ -364,8 +364,7 @@ function EditorForm({ editor, actionData, here }: { editor: Editor; actionData: 
                   {title}
                   <input type="hidden" name={j.job.name} value={title} />
                 </th>
-                <td className="num">{job?.women ?? "—"}</td>
-                <td className="num">{job?.men ?? "—"}</td>
+                <td className="num">{job ? `${job.women} / ${job.men}` : "—"}</td>
                 <td>
                   <label htmlFor={j.category.id} className="visually-hidden">
                     Catégorie du poste {quote(title)}
@@ -407,10 +406,7 @@ function JobsHead() {
       <tr>
         <th scope="col">Poste</th>
         <th scope="col" className="num">
-          Femmes
-        </th>
-        <th scope="col" className="num">
-          Hommes
+          Femmes / hommes
         </th>
         <th scope="col">Catégorie</th>
       </tr>
@@ -427,8 +423,7 @@ function ReadOnlyMapping({ editor }: { editor: Editor }) {
         {editor.values.jobs.map((j, i) => (
           <tr key={j.job}>
             <th scope="row">{j.job}</th>
-            <td className="num">{editor.jobs[i]?.women}</td>
-            <td className="num">{editor.jobs[i]?.men}</td>
+            <td className="num">{editor.jobs[i] ? `${editor.jobs[i].women} / ${editor.jobs[i].men}` : "—"}</td>
             <td>{names.get(j.category) ?? "Non classé"}</td>
           </tr>
         ))}

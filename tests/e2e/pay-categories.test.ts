@@ -164,6 +164,14 @@ describe.skipIf(!hasChromium)("category editor of the transparency tab", () => {
 
     await page.setViewportSize({ width: 360, height: 800 });
     await expectAccessible(page, "categories-mobile");
+    // Parts of the phone layout, readable one by one.
+    for (const [name, locator] of [
+      ["categories-mobile-etat", page.locator("#etat-titre").locator("xpath=..")],
+      ["categories-mobile-categorie", page.getByRole("group", { name: "Catégorie 1" })],
+      ["categories-mobile-postes", page.getByRole("table", { name: "Postes du fichier du personnel et leur catégorie" }).locator("xpath=ancestor::div[contains(@class,'table-block')]")],
+    ] as const) {
+      await locator.screenshot({ path: path.join("test-output", `${name}.png`) });
+    }
     await context.close();
   });
 
