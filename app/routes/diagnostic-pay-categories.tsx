@@ -446,7 +446,8 @@ export default function DiagnosticPayCategories({ loaderData, actionData }: Rout
       <h1>Catégories d'emplois de valeur égale — diagnostic {diagnostic.year}</h1>
       <p className="lead">
         Regroupez les postes de votre fichier du personnel en catégories de même valeur. L'écart de salaire entre femmes et hommes est ensuite calculé dans chaque catégorie
-        (indicateur g de la directive), dans l'onglet «{NBSP}Transparence salariale 2027{NBSP}» et dans le rapport.
+        (indicateur g de la directive), dans l'onglet «{NBSP}Transparence salariale 2027{NBSP}» et dans le rapport. Un poste que vous ne classez pas garde sa CSP (catégorie
+        socioprofessionnelle{NBSP}: ouvriers, employés, techniciens et agents de maîtrise, ingénieurs et cadres) comme catégorie.
       </p>
       {saved && editor ? <Notice>Enregistré à {formatTime(saved)}. Les indicateurs utilisent maintenant ces catégories.</Notice> : null}
       <CriteriaExplained />

@@ -51,7 +51,7 @@ export const CATEGORY_EDITOR_MESSAGES = {
   nameDuplicate: (name: string) => `Une autre catégorie s'appelle déjà ${quote(name)} (les majuscules et les accents ne comptent pas)${NBSP}: choisissez un autre nom.`,
   tooManyCategories: `Trop de catégories${NBSP}: ${MAX_CATEGORIES} au plus.`,
   tooManyJobs: `Trop de postes${NBSP}: ${MAX_MAPPED_JOBS} au plus.`,
-  badKey: "La page est incomplète : rechargez-la puis recommencez.",
+  badKey: `La page est incomplète${NBSP}: rechargez-la puis recommencez.`,
   jobUnknown: (job: string) =>
     `Le poste ${quote(job)} ne figure pas dans le fichier du personnel de ce diagnostic${NBSP}: rechargez la page (le fichier a peut-être été importé de nouveau).`,
   jobTwice: (job: string) => `Le poste ${quote(job)} apparaît deux fois${NBSP}: un poste ne peut être que dans une seule catégorie.`,
