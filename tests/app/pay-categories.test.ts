@@ -176,6 +176,22 @@ describe("category editor action", () => {
     expect(await storedRows()).toEqual([]);
   });
 
+  it("removes a category without JavaScript: the form comes back without it, its jobs offered « Non classé », nothing stored", async () => {
+    const res = await callRoute(
+      editorRoute.action,
+      post(url(diagId), { ...TWO_CATEGORIES, version: "0", __intent__: JSON.stringify({ type: "remove", payload: { name: "categories", index: 1 } }) }, team.owner.cookie),
+      { orgId: team.org.id, diagId },
+    );
+    expect(res.status).toBe(200);
+    expect(res.data.result.initialValue.categories).toEqual([{ key: "c1", name: "Production", criteria: ALL_CRITERIA }]);
+    expect(await storedRows()).toEqual([]);
+    // Saved as it comes back, the supervisors' job points to a category that no longer exists: refused beside the job.
+    const { "categories[1].key": _k, "categories[1].name": _n, "categories[1].criteria": _c, ...withoutSecond } = TWO_CATEGORIES;
+    const saved = await save(diagId, { ...withoutSecond, version: "0" }, team.owner.cookie);
+    expect(saved.status).toBe(400);
+    expect(saved.data.result.error).toEqual({ "jobs[2].category": [CATEGORY_EDITOR_MESSAGES.categoryUnknown(SUPERVISING)] });
+  });
+
   it("refuses a save without a staff file in French", async () => {
     const res = await save(noFileId, { ...TWO_CATEGORIES, version: "0" }, team.owner.cookie);
     expect(res.status).toBe(400);
