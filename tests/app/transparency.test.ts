@@ -1,6 +1,7 @@
 /** The « Transparence salariale 2027 » tab: who sees what, aggregates only, and the engine's figures. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/db.ts";
+import { staffRow } from "../helpers/staff-row.ts";
 import { makeGrantedAdvisors, makeStructureTeam, type makeUser } from "../helpers/factories.ts";
 import { callRoute, get } from "../helpers/routes.ts";
 import type { Db } from "../../db/client.ts";
@@ -52,23 +53,7 @@ const PROFILE = {
 } as const;
 
 function row(sex: "F" | "H", pay: number, extra: Partial<StaffRow> = {}): StaffRow {
-  return {
-    sex,
-    job: sex === "F" ? "Agente de tri" : "Agent de tri",
-    population: "parcours",
-    csp: "ouvriers",
-    ageBand: "30-39",
-    timeShare: 0.8,
-    monthsPresent: 12,
-    annualGrossPay: pay,
-    raised: null,
-    promoted: null,
-    maternityReturn: null,
-    raisedOnReturn: null,
-    raisesDuringLeave: null,
-    coefficient: null,
-    ...extra,
-  };
+  return staffRow(sex, sex === "F" ? "Agente de tri" : "Agent de tri", { timeShare: 0.8, annualGrossPay: pay, ...extra });
 }
 
 /** 4 women and 4 men sorting waste (women 17 000–17 300 €, men 18 000–18 300 €), 2 and 2 supervising. */
