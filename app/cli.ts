@@ -5,7 +5,7 @@
  *   index FILE|- [--below-fifty]          the Index estimate from its aggregated input (INDEX-RULES.md §1)
  *   mixity FILE|-                         job mixity from {"jobs": […]} or a staff file (CSV/XLSX)
  *   import FILE|- [--band 50-250|251+]    a staff file → row count, jobs table and Index input
- *   transparency FILE|- [--structure T]   a staff file → pay-transparency indicators (directive 2023/970)
+ *   transparency FILE|- [--structure T] [--categories C.json]   a staff file → pay-transparency indicators (directive 2023/970)
  * Administration (database):
  *   create-org --kind accompagnement|ddets --name "…" [--departements 59,62]
  *   add-member --org <id or exact name> --email … --role owner|editor|viewer

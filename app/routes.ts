@@ -32,6 +32,7 @@ export default [
     route("index", "routes/diagnostic-index.tsx"),
     route("resultats", "routes/diagnostic-results.tsx"),
     route("resultats/transparence", "routes/diagnostic-transparency.tsx"),
+    route("resultats/transparence/categories", "routes/diagnostic-pay-categories.tsx"),
     route("plan", "routes/diagnostic-plan.tsx"),
     route("plan/actions/:actionId", "routes/diagnostic-plan-action.tsx"),
   ]),

@@ -231,6 +231,29 @@ export const staffFiles = pgTable("staff_files", {
   importedBy: text().references(() => users.id, { onDelete: "set null" }),
 });
 
+/**
+ * The categories of work of equal value of a diagnostic (directive 2023/970, art. 4), edited in the
+ * pay-transparency tab: the categories with the criteria confirmed, and the job of the staff file in
+ * each (CategoryMapping of diagnostics/transparency/category-editor.ts). No row: the staff file's
+ * category column is used. Versioned as a whole (a save based on a stale version is refused).
+ */
+export const payCategoryMaps = pgTable(
+  "pay_category_maps",
+  {
+    diagnosticId: text()
+      .primaryKey()
+      .references(() => diagnostics.id, { onDelete: "cascade" }),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    mapping: jsonb().$type<Record<string, unknown>>().notNull(),
+    version: integer().notNull().default(1),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("pay_category_maps_org_idx").on(t.organizationId)],
+);
+
 /** The action plan (or accord) built from a diagnostic: one per diagnostic, for a period. */
 export const actionPlans = pgTable(
   "action_plans",

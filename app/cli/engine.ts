@@ -19,7 +19,7 @@ import {
   type StaffFileOptions,
   type StaffFileResult,
 } from "../../diagnostics/staff-file/index.ts";
-import { computeTransparency } from "../../diagnostics/transparency/index.ts";
+import { applyCategoryMapping, computeTransparency, editorJobs, validateCategoryMapping, type CategoryMapping } from "../../diagnostics/transparency/index.ts";
 import { STRUCTURE_TYPES, type StructureType } from "../../diagnostics/types.ts";
 import type { CliIo } from "./io.ts";
 
@@ -61,6 +61,8 @@ export const ENGINE_MESSAGES = {
     "Le document doit être un objet JSON (entre accolades) aux champs des données de l'index : sizeBand, workforce, pay, maternity, top10…",
   belowFifty: "belowFifty : indiquez true ou false.",
   mixityNotObject: `Le document doit être un objet JSON {"jobs": […]} ou une liste de métiers.`,
+  categoriesNotObject: `Le fichier des catégories doit être un objet JSON {"categories": […], "assignments": […]} (celui de l'éditeur de catégories, tel que l'export des données le contient).`,
+  categoriesPrefix: (path: string) => `Catégories (${path}) :`,
   moreErrors: (n: number) => `… et ${n} autre${n > 1 ? "s" : ""} erreur${n > 1 ? "s" : ""}.`,
 } as const;
 
@@ -90,10 +92,11 @@ export const ENGINE_HELP: readonly { usage: string; text: string }[] = [
       "(à passer à la commande index). Fichier refusé : erreurs JSON avec ligne et colonne, code de sortie 1.",
   },
   {
-    usage: "transparency FICHIER|- [--structure TYPE] [--reference-date AAAA-MM-JJ]",
+    usage: "transparency FICHIER|- [--structure TYPE] [--reference-date AAAA-MM-JJ] [--categories CATEGORIES.json]",
     text:
       "Indicateurs de transparence salariale de la directive européenne 2023/970 (article 9) à partir d'un fichier du personnel : " +
-      "écarts moyen et médian, primes, quartiles, écarts par catégorie, seuil de 5\u00a0% et écart inexpliqué. Résultat JSON ; fichier refusé : erreurs en français, code de sortie 1.",
+      "écarts moyen et médian, primes, quartiles, écarts par catégorie, seuil de 5\u00a0% et écart inexpliqué. Résultat JSON ; fichier refusé : erreurs en français, code de sortie 1. " +
+      `Avec --categories, les catégories d'emplois de valeur égale de l'éditeur ({"categories", "assignments"}, comme dans l'export des données) remplacent la colonne du fichier.`,
   },
 ];
 
@@ -396,10 +399,11 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
 
 async function transparencyCommand(args: string[], io: CliIo): Promise<number> {
   const command = "transparency";
-  const parsedArgs = parseCommandArgs(command, args, { structure: { type: "string" }, "reference-date": { type: "string" } });
+  const parsedArgs = parseCommandArgs(command, args, { structure: { type: "string" }, "reference-date": { type: "string" }, categories: { type: "string" } });
   if (!parsedArgs.ok) return "help" in parsedArgs ? help(io, command) : fail(io, parsedArgs.message);
   const { file, values } = parsedArgs.value;
   const structure = values.structure;
+  const categoriesPath = typeof values.categories === "string" ? values.categories : null;
   if (structure !== undefined && !STRUCTURE_TYPES.includes(structure as StructureType)) return fail(io, M.structure);
   const options = staffOptions(values);
   if (!options.ok) return fail(io, options.message);
@@ -411,9 +415,32 @@ async function transparencyCommand(args: string[], io: CliIo): Promise<number> {
       printStaffErrors(io, result);
       return 1;
     }
-    printJson(io, computeTransparency(result.rows, { structureType: structure as StructureType | undefined }));
+    const engine = { structureType: structure as StructureType | undefined };
+    let rows = result.rows;
+    if (categoriesPath !== null) {
+      const mapping = await readCategoryMapping(io, categoriesPath, editorJobs(rows, engine));
+      if (!mapping.ok) return fail(io, mapping.message);
+      rows = applyCategoryMapping(rows, mapping.value, engine);
+    }
+    printJson(io, computeTransparency(rows, engine));
     return 0;
   });
+}
+
+/**
+ * The editor's categories from a JSON file ({"categories", "assignments"}, the stored shape), checked
+ * against the staff file's jobs by the editor's own validation (names, duplicates, unknown jobs).
+ */
+async function readCategoryMapping(io: CliIo, path: string, jobs: ReturnType<typeof editorJobs>): Promise<Parsed<CategoryMapping>> {
+  const read = await readInput(io, path, CLI_MAX_JSON_BYTES);
+  if (!read.ok) return { ok: false, message: read.tooLarge !== undefined ? M.jsonTooLarge(read.tooLarge) : read.message };
+  const doc = parseJsonDocument(read.bytes);
+  if (!doc.ok) return doc;
+  if (!isPlainObject(doc.value)) return { ok: false, message: M.categoriesNotObject };
+  const checked = validateCategoryMapping({ categories: doc.value.categories, jobs: doc.value.assignments }, jobs);
+  if (checked.ok) return { ok: true, value: checked.mapping };
+  const lines = checked.issues.slice(0, CLI_MAX_PRINTED_ERRORS).map((i) => `${i.field.replace(/^jobs\./, "assignments.").replace(/\.category$/, "")} : ${i.message}`);
+  return { ok: false, message: [M.categoriesPrefix(path), ...lines].join("\n") };
 }
 
 /** The engine's commands, by name, for app/cli.ts. None of them touches the database. */

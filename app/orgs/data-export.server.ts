@@ -2,6 +2,7 @@ import { strToU8, Zip, ZipDeflate } from "fflate";
 import { getDb } from "../../db/client.ts";
 import { insertAudit } from "../../db/queries/audit.ts";
 import { loadStructureData, type StructureData } from "../../db/queries/data-rights.ts";
+import { StoredCategoryMappingSchema } from "../../diagnostics/transparency/category-editor.ts";
 import { CSV_BOM, CSV_EOL, CSV_SEPARATOR, csvCell } from "../ddets/csv.ts";
 import type { SessionUser } from "../auth/session.server.ts";
 
@@ -70,6 +71,8 @@ emplois.csv          le tableau des emplois de chaque diagnostic (femmes et homm
 reponses.csv         les réponses aux questions des neuf domaines, par diagnostic.
 personnel.csv        le fichier du personnel anonymisé importé, une ligne par personne
                      (sexe, tranche d'âge, catégorie, emploi, temps de travail, rémunération…).
+categories.csv       les catégories d'emplois de valeur égale définies dans l'onglet « Transparence
+                     salariale 2027 » : nom, critères confirmés et postes de chaque catégorie.
 plans.csv            les plans d'action ou accords (type, période).
 actions.csv          les actions de chaque plan (domaine, objectif, indicateur, échéance, coût, état…).
 acces.csv            les accès donnés aux associations d'accompagnement, et leur état.
@@ -131,6 +134,26 @@ export function structureExportFiles(data: StructureData, exportedAt: Date): Exp
       content: documentCsv(
         ["diagnosticId", "année", "fichier importé"],
         data.staffFiles.flatMap((f) => asRecords(f.rows).map((doc) => ({ fixed: [f.diagnosticId, yearOf.get(f.diagnosticId), f.fileName], doc }))),
+      ),
+    },
+    {
+      name: "categories.csv",
+      content: exportCsv(
+        ["diagnosticId", "année", "catégorie", "critères confirmés", "postes", "version", "modifiée le", "modifiée par (userId)"],
+        data.payCategories.flatMap((m) => {
+          const parsed = StoredCategoryMappingSchema.safeParse(m.mapping);
+          if (!parsed.success) return [[m.diagnosticId, yearOf.get(m.diagnosticId), null, null, JSON.stringify(m.mapping), m.version, m.updatedAt, m.updatedBy]];
+          return parsed.data.categories.map((c) => [
+            m.diagnosticId,
+            yearOf.get(m.diagnosticId),
+            c.name,
+            c.criteria.join(", "),
+            parsed.data.assignments.filter((a) => a.category === c.key).map((a) => a.job).join(" | "),
+            m.version,
+            m.updatedAt,
+            m.updatedBy,
+          ]);
+        }),
       ),
     },
     {

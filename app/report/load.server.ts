@@ -6,9 +6,10 @@ import type { PlanCheckSummary, ReportStructure } from "../../diagnostics/report
 import type { Results } from "../../diagnostics/results.ts";
 import type { TenderDiagnosticInput } from "../../diagnostics/tender-sheet.ts";
 import { TENDER_TREND_YEARS } from "../../diagnostics/tender-sheet.ts";
-import { computeTransparency, transparencyView, type TransparencyView } from "../../diagnostics/transparency/index.ts";
+import type { TransparencyView } from "../../diagnostics/transparency/index.ts";
 import type { Profile } from "../../diagnostics/types.ts";
 import type { LoadedDiagnostic } from "../diagnostic/load.server.ts";
+import { loadTransparencyView } from "../diagnostic/pay-categories.server.ts";
 import { loadStaffRows } from "../diagnostic/results.server.ts";
 
 const NBSP = "\u00a0";
@@ -102,6 +103,6 @@ export async function loadTenderDiagnostics(db: Db, loaded: LoadedDiagnostic, re
  */
 export async function loadReportTransparency(db: Db, loaded: LoadedDiagnostic): Promise<TransparencyView | null | undefined> {
   if (!staffFileAllowed(loaded)) return undefined;
-  const rows = await loadStaffRows(db, loaded.access.org.id, loaded.diagnostic.id);
-  return rows ? transparencyView(computeTransparency(rows, { structureType: loaded.structureType })) : null;
+  // The same categories as the tab: the editor's when saved, else the staff file's column.
+  return loadTransparencyView(db, loaded.access.org.id, loaded.diagnostic.id, loaded.structureType);
 }

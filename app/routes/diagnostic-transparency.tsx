@@ -1,10 +1,11 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/diagnostic-transparency";
 import { getDb } from "../../db/client.ts";
-import { JOINT_ASSESSMENT_GAP_PCT, MIN_PEOPLE_PER_SEX, computeTransparency, transparencyView, type BandRow, type GapCell } from "../../diagnostics/transparency/index.ts";
+import { JOINT_ASSESSMENT_GAP_PCT, MIN_PEOPLE_PER_SEX, type BandRow, type GapCell } from "../../diagnostics/transparency/index.ts";
 import { maySeeStaffFile } from "../auth/permissions.server.ts";
 import { requireDiagnostic } from "../diagnostic/load.server.ts";
-import { loadResults, loadStaffRows } from "../diagnostic/results.server.ts";
+import { loadTransparencyView } from "../diagnostic/pay-categories.server.ts";
+import { loadResults } from "../diagnostic/results.server.ts";
 import { stepPath } from "../diagnostic/steps.ts";
 import { DataTable } from "../ui/charts/DataTable.tsx";
 import { GapChart } from "../ui/charts/GapChart.tsx";
@@ -31,7 +32,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const loaded = await requireDiagnostic(request, params, "view");
-  const { access, diagnostic, structureType } = loaded;
+  const { access, diagnostic, structureType, canEdit } = loaded;
   const results = await loadResults(loaded);
   const index =
     results.status === "ready"
@@ -46,12 +47,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const base = {
     org: { id: access.org.id, name: access.org.name },
     diagnostic: { id: diagnostic.id, year: diagnostic.year },
+    canEdit,
     index,
   };
   if (!maySeeStaffFile(access)) return { ...base, state: "masque" as const, view: null };
-  const rows = await loadStaffRows(await getDb(), access.org.id, diagnostic.id);
-  if (!rows) return { ...base, state: "sans_fichier" as const, view: null };
-  return { ...base, state: "calcule" as const, view: transparencyView(computeTransparency(rows, { structureType })) };
+  const view = await loadTransparencyView(await getDb(), access.org.id, diagnostic.id, structureType);
+  if (!view) return { ...base, state: "sans_fichier" as const, view: null };
+  return { ...base, state: "calcule" as const, view };
 }
 
 function GapValue({ cell }: { cell: GapCell }) {
@@ -104,8 +106,9 @@ function BandsTable({ id, title, rows }: { id: string; title: string; rows: read
 }
 
 export default function DiagnosticTransparency({ loaderData }: Route.ComponentProps) {
-  const { org, diagnostic, index, state, view } = loaderData;
+  const { org, diagnostic, index, state, view, canEdit } = loaderData;
   const jobsHref = stepPath(org.id, diagnostic.id, "emplois");
+  const editorHref = `${stepPath(org.id, diagnostic.id, "resultats")}/transparence/categories`;
   return (
     <>
       <p className="step-counter">Étape 5 sur 5</p>
@@ -299,6 +302,10 @@ export default function DiagnosticTransparency({ loaderData }: Route.ComponentPr
                 ))}
               </tbody>
             </DataTable>
+            <p className="notice notice-info">
+              <Link to={editorHref}>{canEdit ? "Définir les catégories d'emplois de valeur égale" : "Voir les catégories d'emplois de valeur égale"}</Link>
+              {NBSP}: classez chaque poste du fichier dans une catégorie, vérifiez les quatre critères de la directive et voyez quelles catégories peuvent être publiées.
+            </p>
             {view.categoryChecks.length > 0 ? (
               <>
                 <h3>À vérifier dans vos catégories</h3>
@@ -322,7 +329,8 @@ export default function DiagnosticTransparency({ loaderData }: Route.ComponentPr
                 ))}
               </ul>
               <p className="prose">
-                Indiquez la catégorie de chaque personne dans la colonne «{NBSP}Catégorie d'emploi de valeur égale{NBSP}» du fichier du personnel, puis importez-le de nouveau.
+                Classez chaque poste dans une catégorie avec <Link to={editorHref}>l'éditeur de catégories</Link>, ou indiquez la catégorie de chaque personne dans la colonne
+                «{NBSP}Catégorie d'emploi de valeur égale{NBSP}» du fichier du personnel puis importez-le de nouveau (les catégories de l'éditeur, une fois enregistrées, l'emportent).
                 Chaque catégorie doit compter au moins {MIN_PEOPLE_PER_SEX}{NBSP}femmes et {MIN_PEOPLE_PER_SEX}{NBSP}hommes pour que son écart soit publié.
               </p>
             </details>

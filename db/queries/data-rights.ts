@@ -10,6 +10,7 @@ import {
   memberships,
   organizations,
   passwordResetTokens,
+  payCategoryMaps,
   planActions,
   rateLimits,
   reviewComments,
@@ -44,7 +45,7 @@ export async function loadStructureData(db: DbOrTx, organizationId: string) {
     .where(and(eq(organizations.id, organizationId), eq(organizations.kind, "structure")));
   if (!organization) return null;
   const diagnosticIds = db.select({ id: diagnostics.id }).from(diagnostics).where(eq(diagnostics.organizationId, organizationId));
-  const [members, pendingInvitations, diagnosticRows, answers, staff, plans, actions, grants, comments, audit] = await Promise.all([
+  const [members, pendingInvitations, diagnosticRows, answers, staff, payCategories, plans, actions, grants, comments, audit] = await Promise.all([
     db
       .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, memberSince: memberships.createdAt })
       .from(memberships)
@@ -104,6 +105,17 @@ export async function loadStructureData(db: DbOrTx, organizationId: string) {
       })
       .from(staffFiles)
       .where(inArray(staffFiles.diagnosticId, diagnosticIds)),
+    db
+      .select({
+        diagnosticId: payCategoryMaps.diagnosticId,
+        mapping: payCategoryMaps.mapping,
+        version: payCategoryMaps.version,
+        updatedAt: payCategoryMaps.updatedAt,
+        updatedBy: payCategoryMaps.updatedBy,
+      })
+      .from(payCategoryMaps)
+      .where(eq(payCategoryMaps.organizationId, organizationId))
+      .orderBy(asc(payCategoryMaps.diagnosticId)),
     db
       .select({
         id: actionPlans.id,
@@ -174,7 +186,7 @@ export async function loadStructureData(db: DbOrTx, organizationId: string) {
       .where(eq(auditLog.organizationId, organizationId))
       .orderBy(asc(auditLog.createdAt)),
   ]);
-  return { organization, members, invitations: pendingInvitations, diagnostics: diagnosticRows, answers, staffFiles: staff, plans, actions, grants, comments, audit };
+  return { organization, members, invitations: pendingInvitations, diagnostics: diagnosticRows, answers, staffFiles: staff, payCategories, plans, actions, grants, comments, audit };
 }
 
 export type StructureData = NonNullable<Awaited<ReturnType<typeof loadStructureData>>>;

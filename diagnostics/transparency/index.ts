@@ -5,6 +5,7 @@
 export * from "./constants.ts";
 export * from "./indicators.ts";
 export * from "./categories.ts";
+export * from "./category-editor.ts";
 export * from "./regression.ts";
 export * from "./student-t.ts";
 export * from "./adjusted.ts";

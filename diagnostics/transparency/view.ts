@@ -167,8 +167,8 @@ export function adjustedView(a: AdjustedGap): AdjustedView {
   };
 }
 
-/** The view model of the pay-transparency tab and PDF section. */
-export function transparencyView(r: TransparencyResult): TransparencyView {
+/** The view model of the pay-transparency tab and PDF section; `categoriesFrom` says whether the categories come from the editor or the file. */
+export function transparencyView(r: TransparencyResult, options: { categoriesFrom?: "fichier" | "editeur" } = {}): TransparencyView {
   const notes: string[] = [];
   if (r.sources.hours !== "contrat") {
     notes.push(
@@ -177,7 +177,15 @@ export function transparencyView(r: TransparencyResult): TransparencyView {
         : `Sans la colonne «${NBSP}Heures hebdomadaires contractuelles${NBSP}», les heures payées sont déduites du temps de travail (35${NBSP}h × quotité).`,
     );
   }
-  if (r.sources.categories !== "colonne") {
+  if (options.categoriesFrom === "editeur") {
+    notes.push(
+      {
+        colonne: "Les catégories sont celles que vous avez définies dans l'éditeur de catégories.",
+        mixte: `Les catégories sont celles que vous avez définies dans l'éditeur de catégories${NBSP}; pour les personnes dont le poste n'est classé dans aucune, la CSP en tient lieu.`,
+        csp: `Aucun poste n'est classé dans vos catégories${NBSP}: les catégories sont remplacées par les CSP.`,
+      }[r.sources.categories],
+    );
+  } else if (r.sources.categories !== "colonne") {
     const csp =
       r.sources.categories === "mixte"
         ? `La «${NBSP}Catégorie d'emploi de valeur égale${NBSP}» manque pour une partie des personnes${NBSP}: pour elles, la CSP en tient lieu.`

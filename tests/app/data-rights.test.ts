@@ -8,6 +8,7 @@ import type { Db } from "../../db/client.ts";
 import { insertComment } from "../../db/queries/comments.ts";
 import { findDiagnostic, insertDiagnostic, replaceStaffFile, saveAnswer, saveIndexStep, saveProfile } from "../../db/queries/diagnostics.ts";
 import { upsertGrant } from "../../db/queries/grants.ts";
+import { savePayCategoryMap } from "../../db/queries/pay-categories.ts";
 import { insertPlan } from "../../db/queries/plans.ts";
 import {
   actionPlans,
@@ -18,6 +19,7 @@ import {
   memberships,
   organizations,
   passwordResetTokens,
+  payCategoryMaps,
   planActions,
   rateLimits,
   reviewComments,
@@ -83,6 +85,14 @@ async function seedDiagnostic(orgId: string, year: number, userId: string, advis
     replaceStaffFile(tx, orgId, id, { fileName: `personnel-${year}-${seq}.csv`, rows: parsed.rows, jobs: jobsFromStaffRows(parsed.rows), expectedJobsVersion: current!.jobsVersion }, userId),
   );
   await saveIndexStep(db, orgId, id, 0, { source: "fichier", data: null, skipReason: null }, userId);
+  const mapping = {
+    categories: [{ key: "c1", name: `Entretien et espaces verts ${seq}-${year}`, criteria: ["competences", "efforts"] }],
+    assignments: [
+      { job: "Agente d'entretien", category: "c1" },
+      { job: "Ouvrier espaces verts", category: "c1" },
+    ],
+  };
+  await savePayCategoryMap(db, orgId, id, 0, mapping, userId);
   await db.transaction((tx) =>
     insertPlan(
       tx,
@@ -232,6 +242,7 @@ describe("export of the structure's data", () => {
         "emplois.csv",
         "reponses.csv",
         "personnel.csv",
+        "categories.csv",
         "plans.csv",
         "actions.csv",
         "acces.csv",
@@ -275,6 +286,14 @@ describe("export of the structure's data", () => {
     expect(json.answers).toHaveLength(4);
     expect(json.staffFiles).toHaveLength(2);
     expect(json.staffFiles[0].rows).toHaveLength(12);
+    expect(json.payCategories.map((m: { mapping: { categories: { name: string }[] } }) => m.mapping.categories[0].name).sort()).toEqual([
+      `Entretien et espaces verts ${seq}-2024`,
+      `Entretien et espaces verts ${seq}-2025`,
+    ]);
+    const categories = strFromU8(files["categories.csv"]).split("\r\n").filter(Boolean);
+    expect(categories).toHaveLength(1 + 2);
+    expect(categories[0]).toBe(`${BOM}diagnosticId;année;catégorie;critères confirmés;postes;version;modifiée le;modifiée par (userId)`);
+    expect(categories.join("\n")).toContain(`;2024;Entretien et espaces verts ${seq}-2024;competences, efforts;Agente d'entretien | Ouvrier espaces verts;1;`);
     expect(json.plans).toHaveLength(2);
     expect(json.actions).toHaveLength(4);
     expect(json.grants).toEqual([expect.objectContaining({ advisorOrgName: `Association ${seq}`, level: "edit", status: "active" })]);
@@ -290,7 +309,7 @@ describe("export of the structure's data", () => {
       .select({ actor: auditLog.actorUserId, details: auditLog.details })
       .from(auditLog)
       .where(and(eq(auditLog.organizationId, s.org.id), eq(auditLog.action, "data.exported")));
-    expect(rows).toEqual([{ actor: s.owner.id, details: { files: 14, diagnostics: 2 } }]);
+    expect(rows).toEqual([{ actor: s.owner.id, details: { files: 15, diagnostics: 2 } }]);
   });
 });
 
@@ -345,6 +364,7 @@ describe("deleting a diagnostic", () => {
       await db.select({ id: planActions.id }).from(planActions).innerJoin(actionPlans, eq(actionPlans.id, planActions.planId)).where(eq(actionPlans.diagnosticId, diagId))
     ).length,
     comments: (await db.select({ id: reviewComments.id }).from(reviewComments).where(eq(reviewComments.diagnosticId, diagId))).length,
+    payCategories: (await db.select({ d: payCategoryMaps.diagnosticId }).from(payCategoryMaps).where(eq(payCategoryMaps.diagnosticId, diagId))).length,
   });
 
   it.each([["2025"], ["202"], [""], ["deux mille vingt-quatre"]])("refuses the confirmation « %s » for 2024 with a French message and deletes nothing", async (typed) => {
@@ -352,7 +372,7 @@ describe("deleting a diagnostic", () => {
     expect(res.status).toBe(400);
     const errors = JSON.stringify(res.data.result.error);
     expect(errors).toMatch(typed === "" ? /Saisissez l'année du diagnostic/ : new RegExp(MESSAGES.yearMismatch(2024)));
-    expect(await counts(s.diag2024)).toEqual({ diagnostics: 1, answers: 2, staff: 1, plans: 1, actions: 2, comments: 1 });
+    expect(await counts(s.diag2024)).toEqual({ diagnostics: 1, answers: 2, staff: 1, plans: 1, actions: 2, comments: 1, payCategories: 1 });
   });
 
   it("refuses a diagnostic of another structure as gone", async () => {
@@ -367,8 +387,8 @@ describe("deleting a diagnostic", () => {
     const res = await callRoute(dataRoute.action, post(`/o/${s.org.id}/donnees`, { intent: "delete-diagnostic", diagnosticId: s.diag2024, confirmation: " 2024 " }, s.owner.cookie), { orgId: s.org.id });
     expect(res.status).toBe(302);
     expect(res.location).toBe(`/o/${s.org.id}/donnees?supprime=2024`);
-    expect(await counts(s.diag2024)).toEqual({ diagnostics: 0, answers: 0, staff: 0, plans: 0, actions: 0, comments: 0 });
-    expect(await counts(s.diag2025)).toEqual({ diagnostics: 1, answers: 2, staff: 1, plans: 1, actions: 2, comments: 1 });
+    expect(await counts(s.diag2024)).toEqual({ diagnostics: 0, answers: 0, staff: 0, plans: 0, actions: 0, comments: 0, payCategories: 0 });
+    expect(await counts(s.diag2025)).toEqual({ diagnostics: 1, answers: 2, staff: 1, plans: 1, actions: 2, comments: 1, payCategories: 1 });
     const [entry] = await db
       .select({ actor: auditLog.actorUserId, details: auditLog.details })
       .from(auditLog)
@@ -401,13 +421,13 @@ describe("deleting the whole structure", () => {
       { id: `adv-request-${seq}`, organizationId: association.id, actorUserId: s.advisor.id, action: "access_request.sent", details: { siret: s.siret, level: "read" } },
     ]);
     const before = await dump();
-    for (const needle of [name, s.siret, `invitee${seq}@structure.fr`, `clic ${seq}`, `personnel-2024-${seq}.csv`]) expect(before).toContain(needle);
+    for (const needle of [name, s.siret, `invitee${seq}@structure.fr`, `clic ${seq}`, `personnel-2024-${seq}.csv`, `Entretien et espaces verts ${seq}-2024`]) expect(before).toContain(needle);
     const res = await callRoute(dataRoute.action, post(`/o/${s.org.id}/donnees`, { intent: "delete-structure", confirmation: `  jardins zéphyr ${seq} ` }, s.owner.cookie), { orgId: s.org.id });
     expect(res.status).toBe(302);
     expect(res.location).toBe("/espace");
 
     const after = await dump();
-    for (const needle of [name, s.siret, `invitee${seq}@structure.fr`, `clic ${seq}`, `Commentaire sans risque ${seq}`, `personnel-2024-${seq}.csv`, s.diag2024, s.diag2025])
+    for (const needle of [name, s.siret, `invitee${seq}@structure.fr`, `clic ${seq}`, `Commentaire sans risque ${seq}`, `personnel-2024-${seq}.csv`, `Entretien et espaces verts ${seq}-2025`, s.diag2024, s.diag2025])
       expect(after, needle).not.toContain(needle);
     expect(await db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.organizationId, s.org.id))).toEqual([]);
     const advisorJournal = await db.select({ id: auditLog.id, details: auditLog.details }).from(auditLog).where(eq(auditLog.organizationId, association.id));

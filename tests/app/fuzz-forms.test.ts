@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/db.ts";
 import { snapshotTables } from "../helpers/db-snapshot.ts";
 import { makeOrg, makeUser } from "../helpers/factories.ts";
+import { staffRow } from "../helpers/staff-row.ts";
 import { callRoute } from "../helpers/routes.ts";
 import { flatRoutes, loadRouteModule, type FlatRoute } from "../helpers/route-config.ts";
 import type { Db } from "../../db/client.ts";
-import { insertDiagnostic, saveJobs, saveProfile } from "../../db/queries/diagnostics.ts";
+import { insertDiagnostic, replaceStaffFile, saveJobs, saveProfile } from "../../db/queries/diagnostics.ts";
 import { FIXTURE_PROFILE_STORED } from "../helpers/report-fixture.ts";
 import { findPlanByDiagnostic, insertPlan } from "../../db/queries/plans.ts";
 import { FUZZ_SEED, prng } from "../helpers/fuzz.ts";
@@ -40,6 +41,9 @@ beforeAll(async () => {
   const diag = await insertDiagnostic(db, org.id, 2025, owner.id);
   await saveProfile(db, org.id, diag.id, 0, { ...FIXTURE_PROFILE_STORED }, owner.id);
   await saveJobs(db, org.id, diag.id, 0, [{ label: "Agent", population: "parcours", women: 2, men: 3, womenFte: 2, menFte: 3 }], owner.id);
+  // A staff file, so that the pages built on it (transparency, categories of equal value) parse what they are sent.
+  const person = (sex: "F" | "H") => staffRow(sex, "Agent");
+  await replaceStaffFile(db, org.id, diag.id, { fileName: "personnel.csv", rows: [person("F"), person("F"), person("H"), person("H"), person("H")], jobs: [{ label: "Agent", population: "parcours", women: 2, men: 3, womenFte: 2, menFte: 3 }], expectedJobsVersion: 1 }, owner.id);
   await db.transaction((tx) =>
     insertPlan(tx, org.id, diag.id, { kind: "plan_action", periodStart: "2026-01-01", periodEnd: "2026-12-31", actions: [{ domain: "embauche", title: "Action", deadline: "2026-06-30" }] }, owner.id),
   );
@@ -59,12 +63,21 @@ function urlOf(route: FlatRoute) {
   return { params, url: route.path.replace(/:(\w+)/g, (_, name: string) => params[name]) };
 }
 
+/** Field names that forms build from a list (Conform's « categories[0].name »), which the source does not spell out. */
+const LIST_FIELDS: Record<string, string[]> = {
+  "routes/diagnostic-pay-categories.tsx": [
+    "categories[0].key", "categories[0].name", "categories[0].criteria", "categories[1].key", "categories[1].name",
+    "jobs[0].job", "jobs[0].category", "jobs[1].job", "jobs[1].category", "__intent__",
+  ],
+};
+
 /** Field names the route's source mentions (name="…", get("…"), schema keys are in the form modules), and common ones. */
 function fieldNames(route: FlatRoute): string[] {
   const source = fs.readFileSync(fileURLToPath(new URL(`../../app/${route.file}`, import.meta.url)), "utf8");
   const found = new Set<string>(["intent", "version", "email", "password", "name", "label", "title", "body", "value", "year", "target", "redirectTo"]);
   for (const m of source.matchAll(/(?:name=|get\(|getAll\()"([\w.[\]-]+)"/g)) found.add(m[1]);
   for (const m of source.matchAll(/value="([\w-]+)"/g)) found.add(`intent:${m[1]}`);
+  for (const name of LIST_FIELDS[route.file] ?? []) found.add(name);
   return [...found];
 }
 

@@ -9,10 +9,12 @@ import { sql } from "drizzle-orm";
 import { createTestDb } from "../helpers/db.ts";
 import { queryRows, snapshotTables } from "../helpers/db-snapshot.ts";
 import { makeOrg, makeUser } from "../helpers/factories.ts";
+import { staffRow } from "../helpers/staff-row.ts";
 import { callRoute, get, post } from "../helpers/routes.ts";
 import { flatRoutes, loadRouteModule, type FlatRoute } from "../helpers/route-config.ts";
 import type { Db } from "../../db/client.ts";
-import { insertDiagnostic, saveAnswer, saveJobs, saveProfile } from "../../db/queries/diagnostics.ts";
+import { insertDiagnostic, replaceStaffFile, saveAnswer, saveJobs, saveProfile } from "../../db/queries/diagnostics.ts";
+import { savePayCategoryMap } from "../../db/queries/pay-categories.ts";
 import { findPlanByDiagnostic, insertPlan } from "../../db/queries/plans.ts";
 import { insertComment } from "../../db/queries/comments.ts";
 import { upsertGrant } from "../../db/queries/grants.ts";
@@ -33,6 +35,7 @@ const SECRET = {
   actionOwner: "Responsable-secret-de-B",
   comment: "Commentaire-secret-de-B sur les salaires",
   invitedEmail: "invitee.secrete@structure-b.fr",
+  payCategory: "Catégorie-secrète-de-B métiers du fer",
 };
 const SECRET_VALUES = Object.values(SECRET);
 
@@ -57,6 +60,9 @@ beforeAll(async () => {
   const diagB = await insertDiagnostic(db, orgB.id, 2025, ownerB.id);
   await saveProfile(db, orgB.id, diagB.id, 0, { ...FIXTURE_PROFILE_STORED }, ownerB.id);
   await saveJobs(db, orgB.id, diagB.id, 0, [{ label: SECRET.jobLabel, population: "parcours", women: 3, men: 7, womenFte: 2.5, menFte: 6 }], ownerB.id);
+  // A staff file and its categories of equal value: aggregates of it reach members only (never a read grant).
+  await replaceStaffFile(db, orgB.id, diagB.id, { fileName: "personnel.csv", rows: [staffRow("F", SECRET.jobLabel), staffRow("H", SECRET.jobLabel)], jobs: [{ label: SECRET.jobLabel, population: "parcours", women: 3, men: 7, womenFte: 2.5, menFte: 6 }], expectedJobsVersion: 1 }, ownerB.id);
+  await savePayCategoryMap(db, orgB.id, diagB.id, 0, { categories: [{ key: "c1", name: SECRET.payCategory, criteria: [] }], assignments: [{ job: SECRET.jobLabel, category: "c1" }] }, ownerB.id);
   const ynp = QUESTIONS.find((q) => q.kind === "ynp")!;
   await saveAnswer(db, orgB.id, diagB.id, ynp.id, 0, "oui", ownerB.id);
   await db.transaction((tx) =>
@@ -256,7 +262,7 @@ describe("route walk over app/routes.ts", () => {
       const { url, params } = urlOf(route, bValues());
       for (const s of leaks((await callRoute(mod.loader, get(url, actors.ownerB.cookie), params)).data)) seen.add(s);
     }
-    for (const s of [SECRET.orgName, SECRET.jobLabel, SECRET.actionTitle, SECRET.comment, SECRET.invitedEmail]) expect(seen).toContain(s);
+    for (const s of [SECRET.orgName, SECRET.jobLabel, SECRET.actionTitle, SECRET.comment, SECRET.invitedEmail, SECRET.payCategory]) expect(seen).toContain(s);
   });
 
   it("anonymous: every private page of B redirects to the sign-in page, public pages show nothing of B, no write", async () => {
@@ -309,6 +315,8 @@ describe("route walk over app/routes.ts", () => {
       // Members' and invitees' email addresses stay private on every page the grant opens.
       const text = typeof res.data === "string" ? res.data : JSON.stringify(res.data);
       for (const s of [SECRET.ownerEmail, SECRET.invitedEmail]) if (text.includes(s)) problems.push(`GET ${url}: shows ${s}`);
+      // Nothing derived from the staff file (the categories of equal value name its jobs and groups) under a read grant.
+      if (text.includes(SECRET.payCategory)) problems.push(`GET ${url}: shows ${SECRET.payCategory}`);
     }
     expect(problems).toEqual([]);
     // Comments are the one write a read grant allows (a review); everything else is refused.

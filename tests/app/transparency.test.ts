@@ -1,11 +1,11 @@
 /** The « Transparence salariale 2027 » tab: who sees what, aggregates only, and the engine's figures. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/db.ts";
-import { makeOrg, makeStructureTeam, makeUser } from "../helpers/factories.ts";
+import { staffRow } from "../helpers/staff-row.ts";
+import { makeGrantedAdvisors, makeStructureTeam, type makeUser } from "../helpers/factories.ts";
 import { callRoute, get } from "../helpers/routes.ts";
 import type { Db } from "../../db/client.ts";
 import { insertDiagnostic, replaceStaffFile, saveProfile } from "../../db/queries/diagnostics.ts";
-import { upsertGrant } from "../../db/queries/grants.ts";
 import type { StaffRow } from "../../diagnostics/staff-file/index.ts";
 import { computeTransparency, transparencyView } from "../../diagnostics/transparency/index.ts";
 import * as transparency from "../../app/routes/diagnostic-transparency.tsx";
@@ -53,23 +53,7 @@ const PROFILE = {
 } as const;
 
 function row(sex: "F" | "H", pay: number, extra: Partial<StaffRow> = {}): StaffRow {
-  return {
-    sex,
-    job: sex === "F" ? "Agente de tri" : "Agent de tri",
-    population: "parcours",
-    csp: "ouvriers",
-    ageBand: "30-39",
-    timeShare: 0.8,
-    monthsPresent: 12,
-    annualGrossPay: pay,
-    raised: null,
-    promoted: null,
-    maternityReturn: null,
-    raisedOnReturn: null,
-    raisesDuringLeave: null,
-    coefficient: null,
-    ...extra,
-  };
+  return staffRow(sex, sex === "F" ? "Agente de tri" : "Agent de tri", { timeShare: 0.8, annualGrossPay: pay, ...extra });
 }
 
 /** 4 women and 4 men sorting waste (women 17 000–17 300 €, men 18 000–18 300 €), 2 and 2 supervising. */
@@ -94,12 +78,7 @@ beforeAll(async () => {
   handle = await createTestDb();
   db = handle.db;
   team = await makeStructureTeam(db);
-  reader = await makeUser(db, { name: "Conseillère lecture" });
-  editorAdvisor = await makeUser(db, { name: "Conseiller édition" });
-  const readOrg = await makeOrg(db, reader, "accompagnement", { name: "Association lecture" });
-  const editOrg = await makeOrg(db, editorAdvisor, "accompagnement", { name: "Association édition" });
-  await upsertGrant(db, { structureId: team.org.id, advisorOrgId: readOrg.id, level: "read", status: "active", decidedBy: team.owner.id });
-  await upsertGrant(db, { structureId: team.org.id, advisorOrgId: editOrg.id, level: "edit", status: "active", decidedBy: team.owner.id });
+  ({ reader, editorAdvisor } = await makeGrantedAdvisors(db, team));
   withFile = await diagnosticWith(2026, ROWS);
   // Rows stored before the pay-transparency columns existed.
   withOldFile = await diagnosticWith(2025, ROWS.map(({ basePay: _b, weeklyHours: _w, payCategory: _c, ...old }) => old));

@@ -1,6 +1,7 @@
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { createSession } from "../../app/auth/session.server.ts";
 import type { Db } from "../../db/client.ts";
+import { upsertGrant } from "../../db/queries/grants.ts";
 import { insertOrganization, upsertMembership } from "../../db/queries/organizations.ts";
 import { insertUser } from "../../db/queries/users.ts";
 import type { OrgKind, Role } from "../../db/schema-enums.ts";
@@ -80,6 +81,17 @@ export async function makeStructureTeam(db: Db) {
   ]);
   await makeOrg(db, outsider, "structure", { name: "Structure voisine" });
   return { owner, editor, viewer, outsider, org };
+}
+
+/** Two advisors of `team`'s structure: one through a read grant, one through an edit grant (both active). */
+export async function makeGrantedAdvisors(db: Db, team: Awaited<ReturnType<typeof makeStructureTeam>>) {
+  const reader = await makeUser(db, { name: "Conseillère lecture" });
+  const editorAdvisor = await makeUser(db, { name: "Conseiller édition" });
+  const readOrg = await makeOrg(db, reader, "accompagnement", { name: "Association lecture" });
+  const editOrg = await makeOrg(db, editorAdvisor, "accompagnement", { name: "Association édition" });
+  await upsertGrant(db, { structureId: team.org.id, advisorOrgId: readOrg.id, level: "read", status: "active", decidedBy: team.owner.id });
+  await upsertGrant(db, { structureId: team.org.id, advisorOrgId: editOrg.id, level: "edit", status: "active", decidedBy: team.owner.id });
+  return { reader, editorAdvisor };
 }
 
 /** A valid sign-up form (structure sign-up, without invitation) for a fresh email and SIRET. */

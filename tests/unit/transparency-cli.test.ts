@@ -67,6 +67,34 @@ describe("cli transparency", () => {
     expect(missing.stderr).toContain("Indiquez le fichier à lire");
   });
 
+  it("uses the editor's categories with --categories (the stored shape), instead of the file column", async () => {
+    const mapping = {
+      categories: [
+        { key: "c1", name: "Tri des femmes", criteria: [] },
+        { key: "c2", name: "Tri des hommes", criteria: [] },
+      ],
+      assignments: [{ job: "Agente de tri / Agent de tri", category: "c1" }],
+    };
+    const r = await run(["p.csv", "--categories", "categories.json"], { "p.csv": CSV, "categories.json": JSON.stringify(mapping) });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.stdout);
+    expect(printed.categories.map((c: { label: string }) => c.label)).toEqual(["Tri des femmes"]);
+    expect(printed.sources.categories).toBe("colonne");
+  });
+
+  it("refuses categories that do not fit the staff file: French messages per field, exit 2", async () => {
+    const mapping = { categories: [{ key: "c1", name: "", criteria: [] }], assignments: [{ job: "Soudeur", category: "c1" }] };
+    const r = await run(["p.csv", "--categories", "c.json"], { "p.csv": CSV, "c.json": JSON.stringify(mapping) });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("Catégories (c.json) :");
+    expect(r.stderr).toContain("categories.0.name : Donnez un nom à cette catégorie");
+    expect(r.stderr).toContain("assignments.0 : Le poste «\u00a0Soudeur\u00a0» ne figure pas dans le fichier du personnel");
+    expect((await run(["p.csv", "--categories", "c.json"], { "p.csv": CSV, "c.json": "[1, 2]" })).stderr).toContain("doit être un objet JSON");
+    expect((await run(["p.csv", "--categories", "absent.json"], { "p.csv": CSV })).stderr).toContain("Fichier introuvable : absent.json.");
+  });
+
   it("runs as `cli transparency -` on standard input in a real process", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "app/cli.ts", "transparency", "-"], {
       cwd: ROOT,
