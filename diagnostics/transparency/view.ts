@@ -144,18 +144,21 @@ export function adjustedView(a: AdjustedGap): AdjustedView {
     return { estimated: false, title, text: `Pas de conclusion possible${NBSP}: ${why}. Les écarts bruts ci-dessus restent valables.`, figures: [] };
   }
   const interval = `entre ${formatPct(a.lowPct)} et ${formatPct(a.highPct)}`;
-  const factors = a.factors.map((f) => f.label).join(", ");
+  // With no neutral factor that differs between people, the « unexplained » gap is the raw one.
+  const factors = a.factors.length > 0 ? a.factors.map((f) => f.label).join(", ") : null;
+  const given = factors ? `une fois pris en compte ${factors}` : "sans facteur neutre pour l'expliquer";
+  const even = factors ? `Même en tenant compte de ${factors}` : "Sans facteur neutre pour l'expliquer";
   const reading = {
-    sous_le_seuil: `L'intervalle de confiance reste sous le seuil de tolérance de ${UNEXPLAINED_GAP_TOLERANCE_PCT}${NBSP}%${NBSP}: une fois pris en compte ${factors}, il n'apparaît pas d'écart inexpliqué important.`,
-    au_dela_femmes: `Même en tenant compte de ${factors}, l'écart inexpliqué atteint au moins ${UNEXPLAINED_GAP_TOLERANCE_PCT}${NBSP}% au détriment des femmes${NBSP}: il doit être analysé et corrigé s'il ne repose pas sur des critères objectifs et non sexistes.`,
-    au_dela_hommes: `Même en tenant compte de ${factors}, l'écart inexpliqué atteint au moins ${UNEXPLAINED_GAP_TOLERANCE_PCT}${NBSP}% au détriment des hommes${NBSP}: il doit être analysé.`,
+    sous_le_seuil: `L'intervalle de confiance reste sous le seuil de tolérance de ${UNEXPLAINED_GAP_TOLERANCE_PCT}${NBSP}%${NBSP}: ${given}, il n'apparaît pas d'écart inexpliqué important.`,
+    au_dela_femmes: `${even}, l'écart inexpliqué atteint au moins ${UNEXPLAINED_GAP_TOLERANCE_PCT}${NBSP}% au détriment des femmes${NBSP}: il doit être analysé et corrigé s'il ne repose pas sur des critères objectifs et non sexistes.`,
+    au_dela_hommes: `${even}, l'écart inexpliqué atteint au moins ${UNEXPLAINED_GAP_TOLERANCE_PCT}${NBSP}% au détriment des hommes${NBSP}: il doit être analysé.`,
     incertain: `L'intervalle de confiance franchit le seuil de tolérance de ${UNEXPLAINED_GAP_TOLERANCE_PCT}${NBSP}%${NBSP}: avec ${a.n}${NBSP}personnes, les données ne permettent pas de dire si l'écart inexpliqué est inférieur ou supérieur à ce seuil.`,
   }[a.reading];
   return {
     estimated: true,
     title,
     text:
-      `À situation comparable (${factors}), les femmes sont payées ${a.gapPct >= 0 ? "moins" : "plus"} que les hommes de ${formatPct(Math.abs(a.gapPct))} de l'heure, ` +
+      `${factors ? `À situation comparable (${factors})` : "Vos salariés ne se distinguent par aucun facteur neutre (même CSP, même tranche d'âge, même temps de travail)"}, les femmes sont payées ${a.gapPct >= 0 ? "moins" : "plus"} que les hommes de ${formatPct(Math.abs(a.gapPct))} de l'heure, ` +
       `avec une marge d'incertitude${NBSP}: l'écart réel est probablement ${interval} (intervalle de confiance à 95${NBSP}%). ${reading}`,
     figures: [
       { label: "Écart brut du salaire horaire (moyennes géométriques)", value: `${formatPct(a.rawGapPct)} ${direction(a.rawGapPct)}` },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   JOINT_ASSESSMENT_GAP_PCT,
+  adjustedView,
   MIN_PEOPLE_PER_SEX,
   PAY_BANDS,
   WEEKS_PER_MONTH,
@@ -310,5 +311,22 @@ describe("notes on what the file lacks", () => {
     ]);
     const full = transparencyView(computeTransparency([row("F", 20_000, { payCategory: "Tri", weeklyHours: 35, basePay: 20_000 })]));
     expect(full.notes).toEqual([]);
+  });
+});
+
+describe("the reading of the unexplained gap", () => {
+  const estimate = (factors: { id: "csp" | "age" | "anciennete" | "temps"; label: string }[], reading: "sous_le_seuil" | "au_dela_femmes" | "au_dela_hommes" | "incertain") =>
+    adjustedView({ status: "estime", n: 40, women: 20, men: 20, df: 38, factors, rawGapPct: 8, gapPct: 6, lowPct: 5.2, highPct: 6.8, explainedPts: 2, coefficient: -0.062, standardError: 0.004, t: 2.02, reading });
+
+  it.each(["sous_le_seuil", "au_dela_femmes", "au_dela_hommes", "incertain"] as const)("names the factors held constant (%s)", (reading) => {
+    const text = estimate([{ id: "csp", label: "la CSP" }, { id: "temps", label: "le temps de travail" }], reading).text;
+    expect(text).toContain("À situation comparable (la CSP, le temps de travail)");
+    expect(text).not.toMatch(/\(\)|de ,|compte ,/);
+  });
+
+  it.each(["sous_le_seuil", "au_dela_femmes", "au_dela_hommes", "incertain"] as const)("says so when no neutral factor differs between people (%s)", (reading) => {
+    const text = estimate([], reading).text;
+    expect(text).toContain("ne se distinguent par aucun facteur neutre");
+    expect(text).not.toMatch(/\(\)|de ,|compte ,/);
   });
 });
