@@ -5,8 +5,12 @@
  *
  * Gap = (men's mean − women's mean) / men's mean × 100 (art. 3: difference of average pay levels
  * expressed as a % of the male average); same shape for medians. Positive: at women's expense.
+ *
+ * Computed on people held as columns (TransparencyColumns) in a few passes: medians and pay-band
+ * boundaries are order statistics found by selection, not by sorting; means are sums that do not
+ * depend on the order of the values (reproducibleSum). The functions on people lists convert them.
  */
-import type { IndexAgeBand, IndexCsp } from "../index/types.ts";
+import { INDEX_AGE_BANDS, INDEX_CSPS, type IndexAgeBand, type IndexCsp } from "../index/types.ts";
 import { JOINT_ASSESSMENT_GAP_PCT, MIN_PEOPLE_PER_SEX, PAY_BANDS } from "./constants.ts";
 
 export type PaySex = "F" | "H";
@@ -55,23 +59,210 @@ export function payOn(person: TransparencyPerson, component: PayComponent, basis
   return amount / (basis === "hourly" ? person.hoursPaid : person.monthsPresent);
 }
 
-/** Arithmetic mean; NaN for an empty list. */
-export function mean(values: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i];
-  return s / values.length;
+/**
+ * The people of the indicators as columns, person i being entry i of every array (arrays may be
+ * longer than `size`): 100,000 people cost a dozen typed arrays instead of 100,000 objects.
+ */
+export interface TransparencyColumns {
+  /** Number of people. */
+  size: number;
+  /** 1 for a woman, 0 for a man. */
+  female: Uint8Array;
+  totalPay: Float64Array;
+  basePay: Float64Array;
+  variablePay: Float64Array;
+  hoursPaid: Float64Array;
+  monthsPresent: Float64Array;
+  timeShare: Float64Array;
+  /** NaN when not given. */
+  seniorityYears: Float64Array;
+  /** Index in categoryLabels; categories are numbered in order of first appearance. */
+  category: Uint32Array;
+  categoryLabels: string[];
+  /** Index in INDEX_CSPS. */
+  csp: Uint8Array;
+  /** Index in INDEX_AGE_BANDS. */
+  ageBand: Uint8Array;
 }
 
-/** Median of values already sorted in increasing order. */
-function sortedMedian(sorted: ArrayLike<number>): number {
-  if (sorted.length === 0) return Number.NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** Columns for up to `capacity` people, none yet (size 0). */
+export function emptyColumns(capacity: number): TransparencyColumns {
+  return {
+    size: 0,
+    female: new Uint8Array(capacity),
+    totalPay: new Float64Array(capacity),
+    basePay: new Float64Array(capacity),
+    variablePay: new Float64Array(capacity),
+    hoursPaid: new Float64Array(capacity),
+    monthsPresent: new Float64Array(capacity),
+    timeShare: new Float64Array(capacity),
+    seniorityYears: new Float64Array(capacity),
+    category: new Uint32Array(capacity),
+    categoryLabels: [],
+    csp: new Uint8Array(capacity),
+    ageBand: new Uint8Array(capacity),
+  };
+}
+
+/** The columns of a list of people. */
+export function columnsOfPeople(people: readonly TransparencyPerson[]): TransparencyColumns {
+  const c = emptyColumns(people.length);
+  const categories = new Map<string, number>();
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
+    let k = categories.get(p.category);
+    if (k === undefined) {
+      k = c.categoryLabels.push(p.category) - 1;
+      categories.set(p.category, k);
+    }
+    c.female[i] = p.sex === "F" ? 1 : 0;
+    c.totalPay[i] = p.totalPay;
+    c.basePay[i] = p.basePay;
+    c.variablePay[i] = p.variablePay;
+    c.hoursPaid[i] = p.hoursPaid;
+    c.monthsPresent[i] = p.monthsPresent;
+    c.timeShare[i] = p.timeShare;
+    c.seniorityYears[i] = p.seniorityYears ?? Number.NaN;
+    c.category[i] = k;
+    c.csp[i] = INDEX_CSPS.indexOf(p.csp);
+    c.ageBand[i] = INDEX_AGE_BANDS.indexOf(p.ageBand);
+  }
+  c.size = people.length;
+  return c;
+}
+
+/** The people of columns, as objects. */
+export function peopleOfColumns(c: TransparencyColumns): TransparencyPerson[] {
+  const people: TransparencyPerson[] = [];
+  for (let i = 0; i < c.size; i++) {
+    const seniority = c.seniorityYears[i];
+    people.push({
+      sex: c.female[i] === 1 ? "F" : "H",
+      totalPay: c.totalPay[i],
+      basePay: c.basePay[i],
+      variablePay: c.variablePay[i],
+      hoursPaid: c.hoursPaid[i],
+      monthsPresent: c.monthsPresent[i],
+      category: c.categoryLabels[c.category[i]],
+      csp: INDEX_CSPS[c.csp[i]],
+      ageBand: INDEX_AGE_BANDS[c.ageBand[i]],
+      timeShare: c.timeShare[i],
+      seniorityYears: Number.isNaN(seniority) ? null : seniority,
+    });
+  }
+  return people;
+}
+
+/**
+ * Sum of values[0..count) that does not depend on their order (so the figures do not depend on the
+ * order of the file's rows): every value is split exactly over three fixed grids derived from the
+ * largest magnitude (pre-rounding, as in Demmel & Nguyen's reproducible summation), the parts on each
+ * grid add up without rounding, and the three exact partial sums are added last. Within an ulp or so
+ * of the exact sum (closer than a plain sum); a non-finite value gives the plain sum.
+ */
+export function reproducibleSum(values: ArrayLike<number>, count = values.length): number {
+  let max = 0;
+  let plain = 0;
+  for (let i = 0; i < count; i++) {
+    const x = values[i];
+    plain += x;
+    const a = Math.abs(x);
+    if (a > max) max = a;
+  }
+  if (max === 0 || !Number.isFinite(plain)) return plain;
+  // max ≤ 2^e; count ≤ 2^log2Count; each grid keeps 52 − log2Count − 1 bits of the level above.
+  let e = Math.ceil(Math.log2(max));
+  if (2 ** e < max) e++;
+  const log2Count = count <= 1 ? 0 : 32 - Math.clz32(count - 1);
+  const k1 = e + log2Count + 1;
+  if (k1 > 1020) return plain;
+  const k2 = Math.max(k1 - 52 + log2Count, -1021);
+  const k3 = Math.max(k2 - 52 + log2Count, -1021);
+  // (σ + x) − σ rounds x to a multiple of ulp(σ) exactly when |x| ≤ 2^(k−1), σ = 1.5 × 2^k; x minus it is exact too.
+  const s1 = 1.5 * 2 ** k1;
+  const s2 = 1.5 * 2 ** k2;
+  const s3 = 1.5 * 2 ** k3;
+  let sum1 = 0;
+  let sum2 = 0;
+  let sum3 = 0;
+  for (let i = 0; i < count; i++) {
+    let x = values[i];
+    let q = s1 + x - s1;
+    sum1 += q;
+    x -= q;
+    q = s2 + x - s2;
+    sum2 += q;
+    x -= q;
+    sum3 += s3 + x - s3;
+  }
+  return sum1 + (sum2 + sum3);
+}
+
+/** Arithmetic mean (reproducibleSum ÷ count); NaN for an empty list. */
+export function mean(values: ArrayLike<number>): number {
+  return reproducibleSum(values) / values.length;
+}
+
+/** Ranges of at most this many values are sorted rather than partitioned. */
+const SELECT_SORT_BELOW = 16;
+
+/**
+ * Puts in a[k] the value a sort of a[lo..hi] would put there, with nothing greater before it and
+ * nothing smaller after it (quickselect: Hoare partition around a median of three). A range still
+ * unresolved after 2 log₂ n partitions is sorted, so the worst case stays n log n.
+ */
+export function selectInPlace(a: Float64Array, lo: number, hi: number, k: number): void {
+  let budget = 2 * (32 - Math.clz32(hi - lo + 1));
+  while (hi - lo >= SELECT_SORT_BELOW && budget-- > 0) {
+    const x = a[lo];
+    const y = a[lo + ((hi - lo) >> 1)];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // a[lo..j] ≤ pivot ≤ a[i..hi], and a[j+1..i−1] = pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+  if (hi > lo) a.subarray(lo, hi + 1).sort();
+}
+
+/** selectInPlace for each of the increasing positions ks[from..to) within a[lo..hi], each narrowing the range of the others. */
+function selectPositions(a: Float64Array, lo: number, hi: number, ks: readonly number[], from: number, to: number): void {
+  if (from >= to) return;
+  const middle = (from + to) >> 1;
+  const k = ks[middle];
+  selectInPlace(a, lo, hi, k);
+  selectPositions(a, lo, k - 1, ks, from, middle);
+  selectPositions(a, k + 1, hi, ks, middle + 1, to);
+}
+
+/** Median of a[0..count), reordering a (selection, no sort); NaN when count is 0. */
+function medianInPlace(a: Float64Array, count = a.length): number {
+  if (count === 0) return Number.NaN;
+  const mid = count >> 1;
+  selectInPlace(a, 0, count - 1, mid);
+  if (count % 2 === 1) return a[mid];
+  let below = a[0];
+  for (let i = 1; i < mid; i++) if (a[i] > below) below = a[i];
+  return (below + a[mid]) / 2;
 }
 
 /** Median: the middle value, or the mean of the two middle values for an even count; NaN for an empty list. */
 export function median(values: ArrayLike<number>): number {
-  return sortedMedian(Float64Array.from(values).sort());
+  return medianInPlace(Float64Array.from(values));
 }
 
 /** (men − women) / men × 100, or null when men's value is 0. */
@@ -100,32 +291,18 @@ export function gapFigure(womenValues: ArrayLike<number>, menValues: ArrayLike<n
   return gapOf(womenValues.length, menValues.length, () => f(womenValues), () => f(menValues));
 }
 
-/** Women's and men's values, each sorted in increasing order (typed arrays: numeric sort without a comparator). */
-interface SortedPay {
+/** Women's and men's values, in no particular order (selection reorders them). */
+interface PayBySex {
   women: Float64Array;
   men: Float64Array;
 }
 
-function sortedSplit(people: readonly TransparencyPerson[], value: (p: TransparencyPerson) => number, keep?: (p: TransparencyPerson) => boolean): SortedPay {
-  let w = 0;
-  let m = 0;
-  for (const p of people) {
-    if (keep && !keep(p)) continue;
-    if (p.sex === "F") w++;
-    else m++;
-  }
-  const women = new Float64Array(w);
-  const men = new Float64Array(m);
-  w = 0;
-  m = 0;
-  for (const p of people) {
-    if (keep && !keep(p)) continue;
-    if (p.sex === "F") women[w++] = value(p);
-    else men[m++] = value(p);
-  }
-  women.sort();
-  men.sort();
-  return { women, men };
+/** The mean and median gaps of values split by sex (the arrays are reordered). */
+function meanAndMedianGaps({ women, men }: PayBySex): { mean: GapFigure; median: GapFigure } {
+  return {
+    mean: gapOf(women.length, men.length, () => mean(women), () => mean(men)),
+    median: gapOf(women.length, men.length, () => medianInPlace(women), () => medianInPlace(men)),
+  };
 }
 
 /** Whether a person receives complementary or variable components. */
@@ -146,19 +323,22 @@ export interface VariableShares {
 
 /** Indicator (e): the share of women and of men receiving complementary or variable components. */
 export function variableShares(people: readonly TransparencyPerson[]): VariableShares {
+  return variableSharesFromColumns(columnsOfPeople(people));
+}
+
+/** variableShares on people held as columns. */
+export function variableSharesFromColumns(c: TransparencyColumns): VariableShares {
   let women = 0;
-  let men = 0;
   let wr = 0;
   let mr = 0;
-  for (const p of people) {
-    if (p.sex === "F") {
+  for (let i = 0; i < c.size; i++) {
+    const receives = c.variablePay[i] > 0;
+    if (c.female[i] === 1) {
       women++;
-      if (receivesVariable(p)) wr++;
-    } else {
-      men++;
-      if (receivesVariable(p)) mr++;
-    }
+      if (receives) wr++;
+    } else if (receives) mr++;
   }
+  const men = c.size - women;
   if (!publishable(women, men)) return { status: "trop_peu", women, men, womenReceiving: null, menReceiving: null, womenPct: null, menPct: null };
   return { status: "ok", women, men, womenReceiving: wr, menReceiving: mr, womenPct: (wr / women) * 100, menPct: (mr / men) * 100 };
 }
@@ -191,55 +371,95 @@ export interface PayBands {
  * (trop_peu) below MIN_PEOPLE_PER_SEX women or men in the whole population.
  */
 export function payBands(people: readonly TransparencyPerson[], value: (p: TransparencyPerson) => number): PayBands {
-  return bandsOfSorted(sortedSplit(people, value));
+  let w = 0;
+  for (const p of people) if (p.sex === "F") w++;
+  const women = new Float64Array(w);
+  const men = new Float64Array(people.length - w);
+  w = 0;
+  let m = 0;
+  for (const p of people) {
+    if (p.sex === "F") women[w++] = value(p);
+    else men[m++] = value(p);
+  }
+  return bandsOf({ women, men });
 }
 
-/** payBands on women's and men's pay already sorted: one merge, no comparator sort. */
-function bandsOfSorted({ women: w, men: m }: SortedPay): PayBands {
-  const W = w.length;
-  const M = m.length;
+/** Of a tie of `a` women and `b` men, the women among its first `t` people in the tie order of payBands. */
+export function womenFirstInTie(a: number, b: number, t: number): number {
+  let ri = 0;
+  let rj = 0;
+  for (let step = 0; step < t; step++) {
+    // Keys (ri + ½)/a for women and (rj + ½)/b for men, compared without division.
+    if (rj >= b || (ri < a && (2 * ri + 1) * b <= (2 * rj + 1) * a)) ri++;
+    else rj++;
+  }
+  return ri;
+}
+
+/**
+ * payBands on women's and men's values in any order, without sorting: band b starts at sorted
+ * position ⌈b·n / PAY_BANDS⌉; the values at the inner starts are order statistics of everyone's pay
+ * (selection), and the women before a start are those paid less than its value plus, from the tie at
+ * that value, the women the tie order puts before it.
+ */
+function bandsOf({ women, men }: PayBySex): PayBands {
+  const W = women.length;
+  const M = men.length;
   const n = W + M;
   if (!publishable(W, M)) return { status: "trop_peu", bands: [] };
-  const people = new Array<number>(PAY_BANDS).fill(0);
-  const womenIn = new Array<number>(PAY_BANDS).fill(0);
-  let pos = 0;
-  const place = (woman: boolean) => {
-    const band = Math.floor((PAY_BANDS * pos) / n);
-    people[band]++;
-    if (woman) womenIn[band]++;
-    pos++;
-  };
-  let i = 0;
-  let j = 0;
-  while (i < W || j < M) {
-    const v = Math.min(i < W ? w[i] : Infinity, j < M ? m[j] : Infinity);
-    let a = 0;
-    while (i + a < W && w[i + a] === v) a++;
-    let b = 0;
-    while (j + b < M && m[j + b] === v) b++;
-    // Merge the tie by keys (r + ½)/a for women and (r + ½)/b for men, compared without division.
-    let ri = 0;
-    let rj = 0;
-    while (ri < a || rj < b) {
-      const woman = rj >= b || (ri < a && (2 * ri + 1) * b <= (2 * rj + 1) * a);
-      place(woman);
-      if (woman) ri++;
-      else rj++;
+  const starts = Array.from({ length: PAY_BANDS + 1 }, (_, b) => Math.ceil((b * n) / PAY_BANDS));
+  const inner = [...new Set(starts.filter((s) => s > 0 && s < n))];
+  const all = new Float64Array(n);
+  all.set(women);
+  all.set(men, W);
+  selectPositions(all, 0, n - 1, inner, 0, inner.length);
+  const at = inner.map((s) => all[s]);
+  // Per inner start: women (men) paid below its value, and at its value.
+  const womenBelow = new Array<number>(inner.length).fill(0);
+  const womenAt = new Array<number>(inner.length).fill(0);
+  const menBelow = new Array<number>(inner.length).fill(0);
+  const menAt = new Array<number>(inner.length).fill(0);
+  for (let q = 0; q < inner.length; q++) {
+    const v = at[q];
+    let below = 0;
+    let equal = 0;
+    for (let i = 0; i < W; i++) {
+      const x = women[i];
+      if (x < v) below++;
+      else if (x === v) equal++;
     }
-    i += a;
-    j += b;
+    womenBelow[q] = below;
+    womenAt[q] = equal;
+    below = 0;
+    equal = 0;
+    for (let i = 0; i < M; i++) {
+      const x = men[i];
+      if (x < v) below++;
+      else if (x === v) equal++;
+    }
+    menBelow[q] = below;
+    menAt[q] = equal;
   }
-  return {
-    status: "ok",
-    bands: people.map((count, k) => ({
+  const womenBefore = (s: number) => {
+    if (s <= 0) return 0;
+    if (s >= n) return W;
+    const q = inner.indexOf(s);
+    return womenBelow[q] + womenFirstInTie(womenAt[q], menAt[q], s - womenBelow[q] - menBelow[q]);
+  };
+  const bands: PayBand[] = [];
+  for (let k = 0; k < PAY_BANDS; k++) {
+    const count = starts[k + 1] - starts[k];
+    const womenIn = womenBefore(starts[k + 1]) - womenBefore(starts[k]);
+    bands.push({
       band: k + 1,
       people: count,
-      women: womenIn[k],
-      men: count - womenIn[k],
-      womenPct: count === 0 ? 0 : (womenIn[k] / count) * 100,
-      menPct: count === 0 ? 0 : ((count - womenIn[k]) / count) * 100,
-    })),
-  };
+      women: womenIn,
+      men: count - womenIn,
+      womenPct: count === 0 ? 0 : (womenIn / count) * 100,
+      menPct: count === 0 ? 0 : ((count - womenIn) / count) * 100,
+    });
+  }
+  return { status: "ok", bands };
 }
 
 export interface BasisIndicators {
@@ -258,19 +478,43 @@ export interface BasisIndicators {
 
 /** Indicators (a)–(d) and (f) on one basis. `hasSplit`: whether base and variable components are known. */
 export function basisIndicators(people: readonly TransparencyPerson[], basis: PayBasis, hasSplit: boolean): BasisIndicators {
-  const total = sortedSplit(people, (p) => payOn(p, "total", basis));
-  const variable = hasSplit ? sortedSplit(people, (p) => payOn(p, "variable", basis), receivesVariable) : null;
-  const sortedGap = (s: SortedPay, statistic: "mean" | "median") => {
-    const f = statistic === "mean" ? mean : sortedMedian;
-    return gapOf(s.women.length, s.men.length, () => f(s.women), () => f(s.men));
-  };
+  return basisIndicatorsFromColumns(columnsOfPeople(people), basis, hasSplit);
+}
+
+/** Pay per hour (or per month) of one component, split by sex; `receivers`: only those receiving variable components. */
+function payBySex(c: TransparencyColumns, amount: Float64Array, per: Float64Array, receivers: boolean): PayBySex {
+  let w = 0;
+  let m = 0;
+  for (let i = 0; i < c.size; i++) {
+    if (receivers && !(c.variablePay[i] > 0)) continue;
+    if (c.female[i] === 1) w++;
+    else m++;
+  }
+  const women = new Float64Array(w);
+  const men = new Float64Array(m);
+  w = 0;
+  m = 0;
+  for (let i = 0; i < c.size; i++) {
+    if (receivers && !(c.variablePay[i] > 0)) continue;
+    if (c.female[i] === 1) women[w++] = amount[i] / per[i];
+    else men[m++] = amount[i] / per[i];
+  }
+  return { women, men };
+}
+
+/** basisIndicators on people held as columns. */
+export function basisIndicatorsFromColumns(c: TransparencyColumns, basis: PayBasis, hasSplit: boolean): BasisIndicators {
+  const per = basis === "hourly" ? c.hoursPaid : c.monthsPresent;
+  const total = payBySex(c, c.totalPay, per, false);
+  const totalGaps = meanAndMedianGaps(total);
+  const variableGaps = hasSplit ? meanAndMedianGaps(payBySex(c, c.variablePay, per, true)) : null;
   return {
     basis,
-    meanGap: sortedGap(total, "mean"),
-    medianGap: sortedGap(total, "median"),
-    variableMeanGap: variable ? sortedGap(variable, "mean") : null,
-    variableMedianGap: variable ? sortedGap(variable, "median") : null,
-    bands: bandsOfSorted(total),
+    meanGap: totalGaps.mean,
+    medianGap: totalGaps.median,
+    variableMeanGap: variableGaps ? variableGaps.mean : null,
+    variableMedianGap: variableGaps ? variableGaps.median : null,
+    bands: bandsOf(total),
   };
 }
 
@@ -298,29 +542,14 @@ export interface CategoryGaps {
   reachesThreshold: boolean;
 }
 
-/** Sums of one category, in one pass: [sex][basis][component], sex 0 = women, basis 0 = hourly, component total/base/variable. */
-class CategorySums {
-  readonly sums = new Float64Array(12);
-  women = 0;
-  men = 0;
-  add(p: TransparencyPerson): void {
-    const sex = p.sex === "F" ? 0 : 6;
-    if (sex === 0) this.women++;
-    else this.men++;
-    const perHour = 1 / p.hoursPaid;
-    const perMonth = 1 / p.monthsPresent;
-    this.sums[sex] += p.totalPay * perHour;
-    this.sums[sex + 1] += p.basePay * perHour;
-    this.sums[sex + 2] += p.variablePay * perHour;
-    this.sums[sex + 3] += p.totalPay * perMonth;
-    this.sums[sex + 4] += p.basePay * perMonth;
-    this.sums[sex + 5] += p.variablePay * perMonth;
-  }
-  basis(basis: PayBasis, hasSplit: boolean): CategoryBasisGaps {
-    const at = basis === "hourly" ? 0 : 3;
-    const gap = (component: number) => gapOf(this.women, this.men, () => this.sums[at + component] / this.women, () => this.sums[6 + at + component] / this.men);
-    return { total: gap(0), base: hasSplit ? gap(1) : null, variable: hasSplit ? gap(2) : null };
-  }
+/** Sums of the categories, [category][sex][basis][component]: sex 0 = women, basis 0 = hourly, component total/base/variable. */
+const CATEGORY_SUMS = 12;
+
+/** The gaps of one category on one basis, from its sums at `at` (see CATEGORY_SUMS). */
+function categoryBasisGaps(sums: Float64Array, at: number, women: number, men: number, basis: PayBasis, hasSplit: boolean): CategoryBasisGaps {
+  const from = at + (basis === "hourly" ? 0 : 3);
+  const gap = (component: number) => gapOf(women, men, () => sums[from + component] / women, () => sums[from + 6 + component] / men);
+  return { total: gap(0), base: hasSplit ? gap(1) : null, variable: hasSplit ? gap(2) : null };
 }
 
 /** Whether a gap reaches the joint assessment threshold (|gap| ≥ 5 %). */
@@ -330,21 +559,39 @@ export function reachesJointAssessment(gap: number | null): boolean {
 
 /** Indicator (g): the gaps of each category of workers, by basic wage and by variable components, on both bases. */
 export function categoryGaps(people: readonly TransparencyPerson[], hasSplit: boolean): CategoryGaps[] {
-  const groups = new Map<string, CategorySums>();
-  for (const p of people) {
-    let g = groups.get(p.category);
-    if (!g) groups.set(p.category, (g = new CategorySums()));
-    g.add(p);
+  return categoryGapsFromColumns(columnsOfPeople(people), hasSplit);
+}
+
+/** categoryGaps on people held as columns: one pass, categories in order of first appearance. */
+export function categoryGapsFromColumns(c: TransparencyColumns, hasSplit: boolean): CategoryGaps[] {
+  const categories = c.categoryLabels.length;
+  const sums = new Float64Array(CATEGORY_SUMS * categories);
+  const women = new Int32Array(categories);
+  const men = new Int32Array(categories);
+  for (let i = 0; i < c.size; i++) {
+    const k = c.category[i];
+    const woman = c.female[i] === 1;
+    if (woman) women[k]++;
+    else men[k]++;
+    const at = CATEGORY_SUMS * k + (woman ? 0 : 6);
+    const perHour = 1 / c.hoursPaid[i];
+    const perMonth = 1 / c.monthsPresent[i];
+    sums[at] += c.totalPay[i] * perHour;
+    sums[at + 1] += c.basePay[i] * perHour;
+    sums[at + 2] += c.variablePay[i] * perHour;
+    sums[at + 3] += c.totalPay[i] * perMonth;
+    sums[at + 4] += c.basePay[i] * perMonth;
+    sums[at + 5] += c.variablePay[i] * perMonth;
   }
-  return [...groups.entries()].map(([label, sums]) => {
-    const hourly = sums.basis("hourly", hasSplit);
+  return c.categoryLabels.map((label, k) => {
+    const hourly = categoryBasisGaps(sums, CATEGORY_SUMS * k, women[k], men[k], "hourly", hasSplit);
     return {
       label,
-      women: sums.women,
-      men: sums.men,
-      publishable: publishable(sums.women, sums.men),
+      women: women[k],
+      men: men[k],
+      publishable: publishable(women[k], men[k]),
       hourly,
-      monthly: sums.basis("monthly", hasSplit),
+      monthly: categoryBasisGaps(sums, CATEGORY_SUMS * k, women[k], men[k], "monthly", hasSplit),
       reachesThreshold: hourly.total.status === "ok" && reachesJointAssessment(hourly.total.gapPct),
     };
   });
