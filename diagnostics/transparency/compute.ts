@@ -68,6 +68,12 @@ function hasPaySplit(row: StaffRow): boolean {
   return (row.basePay !== undefined && row.basePay !== null) || (row.variablePay !== undefined && row.variablePay !== null);
 }
 
+/** Position of a value in a short list of levels, −1 when absent (a loop the compiler inlines, unlike indexOf). */
+function levelIndex(levels: readonly string[], value: string): number {
+  for (let i = 0; i < levels.length; i++) if (levels[i] === value) return i;
+  return -1;
+}
+
 /** The people of the indicators as columns, from validated staff rows (see the module comment for each rule). */
 export function transparencyColumns(rows: readonly StaffRow[], options: TransparencyOptions = {}) {
   const excludeParcours = options.structureType === "ESAT";
@@ -131,8 +137,8 @@ export function transparencyColumns(rows: readonly StaffRow[], options: Transpar
     columns.timeShare[n] = row.timeShare;
     columns.seniorityYears[n] = row.seniorityYears ?? Number.NaN;
     columns.category[n] = category;
-    columns.csp[n] = INDEX_CSPS.indexOf(row.csp);
-    columns.ageBand[n] = INDEX_AGE_BANDS.indexOf(row.ageBand);
+    columns.csp[n] = levelIndex(INDEX_CSPS, row.csp);
+    columns.ageBand[n] = levelIndex(INDEX_AGE_BANDS, row.ageBand);
     n++;
   }
   columns.size = n;

@@ -384,8 +384,16 @@ export function payBands(people: readonly TransparencyPerson[], value: (p: Trans
   return bandsOf({ women, men });
 }
 
+/** How many values are below v (or at most v). */
+function countBelow(values: Float64Array, v: number, orEqual = false): number {
+  let count = 0;
+  if (orEqual) for (let i = 0; i < values.length; i++) count += values[i] <= v ? 1 : 0;
+  else for (let i = 0; i < values.length; i++) count += values[i] < v ? 1 : 0;
+  return count;
+}
+
 /** Of a tie of `a` women and `b` men, the women among its first `t` people in the tie order of payBands. */
-export function womenFirstInTie(a: number, b: number, t: number): number {
+function womenFirstInTie(a: number, b: number, t: number): number {
   let ri = 0;
   let rj = 0;
   for (let step = 0; step < t; step++) {
@@ -415,31 +423,11 @@ function bandsOf({ women, men }: PayBySex): PayBands {
   selectPositions(all, 0, n - 1, inner, 0, inner.length);
   const at = inner.map((s) => all[s]);
   // Per inner start: women (men) paid below its value, and at its value.
-  const womenBelow = new Array<number>(inner.length).fill(0);
-  const womenAt = new Array<number>(inner.length).fill(0);
-  const menBelow = new Array<number>(inner.length).fill(0);
-  const menAt = new Array<number>(inner.length).fill(0);
-  for (let q = 0; q < inner.length; q++) {
-    const v = at[q];
-    let below = 0;
-    let equal = 0;
-    for (let i = 0; i < W; i++) {
-      const x = women[i];
-      if (x < v) below++;
-      else if (x === v) equal++;
-    }
-    womenBelow[q] = below;
-    womenAt[q] = equal;
-    below = 0;
-    equal = 0;
-    for (let i = 0; i < M; i++) {
-      const x = men[i];
-      if (x < v) below++;
-      else if (x === v) equal++;
-    }
-    menBelow[q] = below;
-    menAt[q] = equal;
-  }
+  const below = (values: Float64Array) => at.map((v) => countBelow(values, v));
+  const womenBelow = below(women);
+  const menBelow = below(men);
+  const womenAt = at.map((v, q) => countBelow(women, v, true) - womenBelow[q]);
+  const menAt = at.map((v, q) => countBelow(men, v, true) - menBelow[q]);
   const womenBefore = (s: number) => {
     if (s <= 0) return 0;
     if (s >= n) return W;
@@ -481,40 +469,33 @@ export function basisIndicators(people: readonly TransparencyPerson[], basis: Pa
   return basisIndicatorsFromColumns(columnsOfPeople(people), basis, hasSplit);
 }
 
-/** Pay per hour (or per month) of one component, split by sex; `receivers`: only those receiving variable components. */
-function payBySex(c: TransparencyColumns, amount: Float64Array, per: Float64Array, receivers: boolean): PayBySex {
-  let w = 0;
-  let m = 0;
-  for (let i = 0; i < c.size; i++) {
-    if (receivers && !(c.variablePay[i] > 0)) continue;
-    if (c.female[i] === 1) w++;
-    else m++;
-  }
-  const women = new Float64Array(w);
-  const men = new Float64Array(m);
-  w = 0;
-  m = 0;
-  for (let i = 0; i < c.size; i++) {
-    if (receivers && !(c.variablePay[i] > 0)) continue;
-    if (c.female[i] === 1) women[w++] = amount[i] / per[i];
-    else men[m++] = amount[i] / per[i];
-  }
-  return { women, men };
-}
-
 /** basisIndicators on people held as columns. */
 export function basisIndicatorsFromColumns(c: TransparencyColumns, basis: PayBasis, hasSplit: boolean): BasisIndicators {
+  const n = c.size;
   const per = basis === "hourly" ? c.hoursPaid : c.monthsPresent;
-  const total = payBySex(c, c.totalPay, per, false);
-  const totalGaps = meanAndMedianGaps(total);
-  const variableGaps = hasSplit ? meanAndMedianGaps(payBySex(c, c.variablePay, per, true)) : null;
+  const { female, totalPay, variablePay } = c;
+  // One pass: women's values from the front of each array, men's from the back.
+  const total = new Float64Array(n);
+  const variable = new Float64Array(hasSplit ? n : 0);
+  let w = 0;
+  let m = n;
+  let vw = 0;
+  let vm = hasSplit ? n : 0;
+  for (let i = 0; i < n; i++) {
+    const woman = female[i] === 1;
+    total[woman ? w++ : --m] = totalPay[i] / per[i];
+    if (hasSplit && variablePay[i] > 0) variable[woman ? vw++ : --vm] = variablePay[i] / per[i];
+  }
+  const totalBySex = { women: total.subarray(0, w), men: total.subarray(w) };
+  const totalGaps = meanAndMedianGaps(totalBySex);
+  const variableGaps = hasSplit ? meanAndMedianGaps({ women: variable.subarray(0, vw), men: variable.subarray(vm) }) : null;
   return {
     basis,
     meanGap: totalGaps.mean,
     medianGap: totalGaps.median,
     variableMeanGap: variableGaps ? variableGaps.mean : null,
     variableMedianGap: variableGaps ? variableGaps.median : null,
-    bands: bandsOf(total),
+    bands: bandsOf(totalBySex),
   };
 }
 
