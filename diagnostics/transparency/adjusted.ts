@@ -6,7 +6,7 @@
  */
 import { INDEX_AGE_BANDS, INDEX_CSPS } from "../index/types.ts";
 import { CONFIDENCE_LEVEL, REGRESSION_MIN_DF, REGRESSION_MIN_PER_SEX, SEX_FACTORS_MAX_R2, UNEXPLAINED_GAP_TOLERANCE_PCT } from "./constants.ts";
-import { columnsOfPeople, type TransparencyColumns, type TransparencyPerson } from "./indicators.ts";
+import { ScratchArrays, columnsOfPeople, type TransparencyColumns, type TransparencyPerson } from "./indicators.ts";
 import { confidenceInterval, fitOlsReduced, triangularize } from "./regression.ts";
 
 /** Where the estimate stands against the 5 % tolerance. */
@@ -97,52 +97,48 @@ const CELLS = INDEX_CSPS.length * AGE_BANDS * 2;
  * and the within-cell deviations of seniority, time share and log pay, whose QR factor (3 rows) ends
  * the reduction. fitOlsReduced then gives the n-row fit (same coefficients, errors, dropped columns).
  */
-export function adjustedGapFromColumns(c: TransparencyColumns): AdjustedGap {
-  let n = 0;
-  let women = 0;
-  for (let i = 0; i < c.size; i++) {
-    if (c.totalPay[i] > 0) {
-      n++;
-      women += c.female[i];
-    }
-  }
-  const men = n - women;
-  if (women < REGRESSION_MIN_PER_SEX || men < REGRESSION_MIN_PER_SEX) return { status: "insuffisant", n, women, men, reason: "effectif" };
-
-  const y = new Float64Array(n);
-  const seniority = new Float64Array(n);
-  const time = new Float64Array(n);
-  const cellOf = new Uint8Array(n);
+export function adjustedGapFromColumns(c: TransparencyColumns, scratch = new ScratchArrays()): AdjustedGap {
+  const y = scratch.float64("adjusted.y", c.size);
+  const seniority = scratch.float64("adjusted.seniority", c.size);
+  const time = scratch.float64("adjusted.time", c.size);
+  const cellOf = scratch.uint8("adjusted.cell", c.size);
   const count = new Float64Array(CELLS);
   const sumY = new Float64Array(CELLS);
   const sumSeniority = new Float64Array(CELLS);
   const sumTime = new Float64Array(CELLS);
   const cspPresent = new Uint8Array(INDEX_CSPS.length);
   const agePresent = new Uint8Array(AGE_BANDS);
+  const { totalPay, hoursPaid, female, seniorityYears, timeShare, csp, ageBand } = c;
   let everySeniority = true;
   let logWomen = 0;
   let logMen = 0;
-  let j = 0;
+  let women = 0;
+  let n = 0;
   for (let i = 0; i < c.size; i++) {
-    if (!(c.totalPay[i] > 0)) continue;
-    const v = Math.log(c.totalPay[i] / c.hoursPaid[i]);
-    y[j] = v;
-    if (c.female[i] === 1) logWomen += v;
-    else logMen += v;
-    const s = c.seniorityYears[i];
-    if (Number.isNaN(s)) everySeniority = false;
-    seniority[j] = s;
-    time[j] = c.timeShare[i];
-    const g = (c.csp[i] * AGE_BANDS + c.ageBand[i]) * 2 + c.female[i];
-    cellOf[j] = g;
+    if (!(totalPay[i] > 0)) continue;
+    const v = Math.log(totalPay[i] / hoursPaid[i]);
+    y[n] = v;
+    if (female[i] === 1) {
+      women++;
+      logWomen += v;
+    } else logMen += v;
+    const s = seniorityYears[i];
+    if (s !== s) everySeniority = false;
+    seniority[n] = s;
+    const t = timeShare[i];
+    time[n] = t;
+    const g = (csp[i] * AGE_BANDS + ageBand[i]) * 2 + female[i];
+    cellOf[n] = g;
     count[g]++;
     sumY[g] += v;
     sumSeniority[g] += s;
-    sumTime[g] += time[j];
-    cspPresent[c.csp[i]] = 1;
-    agePresent[c.ageBand[i]] = 1;
-    j++;
+    sumTime[g] += t;
+    cspPresent[csp[i]] = 1;
+    agePresent[ageBand[i]] = 1;
+    n++;
   }
+  const men = n - women;
+  if (women < REGRESSION_MIN_PER_SEX || men < REGRESSION_MIN_PER_SEX) return { status: "insuffisant", n, women, men, reason: "effectif" };
 
   // The design's columns, in this order: sex last, so that if the factors already determine it, its
   // column is the one found collinear, and its partial residual says how much of it the factors leave
@@ -162,13 +158,13 @@ export function adjustedGapFromColumns(c: TransparencyColumns): AdjustedGap {
   design.push({ name: "temps", factor: "temps", cell: mean(sumTime), within: time });
   design.push({ name: "femme", cell: (g) => g % 2 });
 
-  // Within-cell deviations of the continuous columns and of log pay, reduced to their QR factor.
+  // Within-cell deviations of the continuous columns and of log pay (in place), reduced to their QR factor.
   const meanY = mean(sumY);
   const deviations = [...design.filter((d) => d.within), { name: "y", cell: meanY, within: y }].map(({ cell, within }) => {
     const means = Float64Array.from({ length: CELLS }, (_, g) => (count[g] > 0 ? cell(g) : 0));
-    const d = new Float64Array(n);
-    for (let i = 0; i < n; i++) d[i] = (within as Float64Array)[i] - means[cellOf[i]];
-    return d;
+    const d = within as Float64Array;
+    for (let i = 0; i < n; i++) d[i] -= means[cellOf[i]];
+    return d.subarray(0, n);
   });
   const within = triangularize(deviations);
   const cells = [...count.keys()].filter((g) => count[g] > 0);

@@ -26,6 +26,7 @@ import {
   categoryGapsFromColumns,
   emptyColumns,
   peopleOfColumns,
+  ScratchArrays,
   variableSharesFromColumns,
   type BasisIndicators,
   type CategoryGaps,
@@ -75,12 +76,12 @@ function levelIndex(levels: readonly string[], value: string): number {
 }
 
 /** The people of the indicators as columns, from validated staff rows (see the module comment for each rule). */
-export function transparencyColumns(rows: readonly StaffRow[], options: TransparencyOptions = {}) {
+export function transparencyColumns(rows: readonly StaffRow[], options: TransparencyOptions = {}, scratch = new ScratchArrays()) {
   const excludeParcours = options.structureType === "ESAT";
   const weeksPerMonth = WEEKS_PER_MONTH;
   const fullTimeWeeklyHours = FULL_TIME_WEEKLY_HOURS;
   const labels = new CategoryLabels();
-  const columns = emptyColumns(rows.length);
+  const columns = emptyColumns(rows.length, scratch);
   /** Category number of each displayed label. */
   const numbers = new Map<string, number>();
   const numberOf = (written: string) => {
@@ -161,9 +162,12 @@ export function transparencyPeople(rows: readonly StaffRow[], options: Transpare
   return { people: peopleOfColumns(columns), sources, excludedNotEmployees };
 }
 
+/** The intermediate arrays of computeTransparency, kept from one call to the next (the largest population's size). */
+const SCRATCH = new ScratchArrays();
+
 /** All the pay-transparency figures of a staff file. */
 export function computeTransparency(rows: readonly StaffRow[], options: TransparencyOptions = {}): TransparencyResult {
-  const { columns, sources, excludedNotEmployees } = transparencyColumns(rows, options);
+  const { columns, sources, excludedNotEmployees } = transparencyColumns(rows, options, SCRATCH);
   let women = 0;
   for (let i = 0; i < columns.size; i++) women += columns.female[i];
   const categories = categoryGapsFromColumns(columns, sources.paySplit).sort(
@@ -172,12 +176,12 @@ export function computeTransparency(rows: readonly StaffRow[], options: Transpar
   return {
     population: { counted: columns.size, women, men: columns.size - women, excludedNotEmployees },
     sources,
-    hourly: basisIndicatorsFromColumns(columns, "hourly", sources.paySplit),
-    monthly: basisIndicatorsFromColumns(columns, "monthly", sources.paySplit),
+    hourly: basisIndicatorsFromColumns(columns, "hourly", sources.paySplit, SCRATCH),
+    monthly: basisIndicatorsFromColumns(columns, "monthly", sources.paySplit, SCRATCH),
     variableShares: sources.paySplit ? variableSharesFromColumns(columns) : null,
     categories,
     categoryChecks: checkCategories(categories),
     flaggedCategories: categories.filter((c) => c.reachesThreshold).map((c) => c.label),
-    adjusted: adjustedGapFromColumns(columns),
+    adjusted: adjustedGapFromColumns(columns, SCRATCH),
   };
 }

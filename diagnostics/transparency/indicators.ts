@@ -85,22 +85,51 @@ export interface TransparencyColumns {
   ageBand: Uint8Array;
 }
 
-/** Columns for up to `capacity` people, none yet (size 0). */
-export function emptyColumns(capacity: number): TransparencyColumns {
+/**
+ * Typed arrays for intermediate values, by name, reused from one call to the next by whoever keeps
+ * the instance: for 100,000 people, allocating and collecting the ~16 MB of arrays a computation
+ * needs costs more than the arithmetic done in them. Contents are stale (write before reading), and
+ * nothing returned to a caller may point into them. A fresh instance allocates, as plain arrays do.
+ */
+export class ScratchArrays {
+  private readonly arrays = new Map<string, Float64Array | Int32Array | Uint32Array | Uint8Array>();
+  private take<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(name: string, length: number, make: (length: number) => T): T {
+    const known = this.arrays.get(name) as T | undefined;
+    if (known !== undefined && known.length >= length) return known.subarray(0, length) as T;
+    const made = make(length);
+    this.arrays.set(name, made);
+    return made;
+  }
+  float64(name: string, length: number): Float64Array {
+    return this.take(name, length, (l) => new Float64Array(l));
+  }
+  int32(name: string, length: number): Int32Array {
+    return this.take(name, length, (l) => new Int32Array(l));
+  }
+  uint32(name: string, length: number): Uint32Array {
+    return this.take(name, length, (l) => new Uint32Array(l));
+  }
+  uint8(name: string, length: number): Uint8Array {
+    return this.take(name, length, (l) => new Uint8Array(l));
+  }
+}
+
+/** Columns for up to `capacity` people, none yet (size 0); their arrays come from `scratch` (fresh ones by default). */
+export function emptyColumns(capacity: number, scratch = new ScratchArrays()): TransparencyColumns {
   return {
     size: 0,
-    female: new Uint8Array(capacity),
-    totalPay: new Float64Array(capacity),
-    basePay: new Float64Array(capacity),
-    variablePay: new Float64Array(capacity),
-    hoursPaid: new Float64Array(capacity),
-    monthsPresent: new Float64Array(capacity),
-    timeShare: new Float64Array(capacity),
-    seniorityYears: new Float64Array(capacity),
-    category: new Uint32Array(capacity),
+    female: scratch.uint8("columns.female", capacity),
+    totalPay: scratch.float64("columns.totalPay", capacity),
+    basePay: scratch.float64("columns.basePay", capacity),
+    variablePay: scratch.float64("columns.variablePay", capacity),
+    hoursPaid: scratch.float64("columns.hoursPaid", capacity),
+    monthsPresent: scratch.float64("columns.monthsPresent", capacity),
+    timeShare: scratch.float64("columns.timeShare", capacity),
+    seniorityYears: scratch.float64("columns.seniorityYears", capacity),
+    category: scratch.uint32("columns.category", capacity),
     categoryLabels: [],
-    csp: new Uint8Array(capacity),
-    ageBand: new Uint8Array(capacity),
+    csp: scratch.uint8("columns.csp", capacity),
+    ageBand: scratch.uint8("columns.ageBand", capacity),
   };
 }
 
@@ -239,30 +268,116 @@ export function selectInPlace(a: Float64Array, lo: number, hi: number, k: number
   if (hi > lo) a.subarray(lo, hi + 1).sort();
 }
 
-/** selectInPlace for each of the increasing positions ks[from..to) within a[lo..hi], each narrowing the range of the others. */
-function selectPositions(a: Float64Array, lo: number, hi: number, ks: readonly number[], from: number, to: number): void {
-  if (from >= to) return;
-  const middle = (from + to) >> 1;
-  const k = ks[middle];
-  selectInPlace(a, lo, hi, k);
-  selectPositions(a, lo, k - 1, ks, from, middle);
-  selectPositions(a, k + 1, hi, ks, middle + 1, to);
-}
+/** About this many values per bucket of OrderStatistics when they are spread evenly. */
+const VALUES_PER_BUCKET = 4;
+const MAX_BUCKETS = 1 << 16;
 
-/** Median of a[0..count), reordering a (selection, no sort); NaN when count is 0. */
-function medianInPlace(a: Float64Array, count = a.length): number {
-  if (count === 0) return Number.NaN;
-  const mid = count >> 1;
-  selectInPlace(a, 0, count - 1, mid);
-  if (count % 2 === 1) return a[mid];
-  let below = a[0];
-  for (let i = 1; i < mid; i++) if (a[i] > below) below = a[i];
-  return (below + a[mid]) / 2;
+/**
+ * Order statistics of one or more groups of values (women's and men's pay), without sorting: each
+ * value goes to a bucket ⌊(x − min) × scale⌋, which never decreases when x grows (each rounded step is
+ * monotonic), the buckets are counted per group, and the value of a rank is selected among the few
+ * values of the bucket that holds it. Exact: the values are those a sort would put at these ranks.
+ */
+export class OrderStatistics {
+  private readonly min: number;
+  private readonly scale: number;
+  private readonly buckets: number;
+  /** before[g][b]: values of group g in the buckets before b (b from 0 to buckets). */
+  private readonly before: Int32Array[];
+
+  constructor(
+    private readonly groups: readonly Float64Array[],
+    scratch = new ScratchArrays(),
+    name = "order",
+  ) {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    let total = 0;
+    for (const values of groups) {
+      total += values.length;
+      for (let i = 0; i < values.length; i++) {
+        const x = values[i];
+        if (x < min) min = x;
+        if (x > max) max = x;
+      }
+    }
+    this.buckets = Math.max(1, Math.min(MAX_BUCKETS, Math.ceil(total / VALUES_PER_BUCKET)));
+    this.min = min;
+    const scale = this.buckets / (max - min);
+    this.scale = max > min && Number.isFinite(scale) ? scale : 0;
+    this.before = groups.map((values, g) => {
+      const before = scratch.int32(`${name}.${g}`, this.buckets + 1).fill(0);
+      for (let i = 0; i < values.length; i++) before[this.bucketOf(values[i]) + 1]++;
+      for (let b = 1; b <= this.buckets; b++) before[b] += before[b - 1];
+      return before;
+    });
+  }
+
+  private bucketOf(x: number): number {
+    const b = Math.floor((x - this.min) * this.scale);
+    return b < this.buckets ? b : this.buckets - 1;
+  }
+
+  /** Values of the given groups in the buckets before b. */
+  private countBefore(b: number, groups: readonly number[]): number {
+    let count = 0;
+    for (const g of groups) count += this.before[g][b];
+    return count;
+  }
+
+  /** The values of group g in bucket b. */
+  private inBucket(g: number, b: number): Float64Array {
+    const values = this.groups[g];
+    const found = new Float64Array(this.before[g][b + 1] - this.before[g][b]);
+    let k = 0;
+    for (let i = 0; i < values.length; i++) if (this.bucketOf(values[i]) === b) found[k++] = values[i];
+    return found;
+  }
+
+  /**
+   * The value of rank k (from 0) among the given groups together, and for each of them how many of
+   * its values are below that value and equal to it.
+   */
+  rank(k: number, groups: readonly number[] = this.groups.map((_, g) => g)): { value: number; below: number[]; equal: number[] } {
+    // The last bucket with at most k values before it holds rank k.
+    let lo = 0;
+    let hi = this.buckets - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.countBefore(mid, groups) <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    const parts = groups.map((g) => this.inBucket(g, lo));
+    const bucket = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      bucket.set(part, at);
+      at += part.length;
+    }
+    const r = k - this.countBefore(lo, groups);
+    selectInPlace(bucket, 0, bucket.length - 1, r);
+    const value = bucket[r];
+    const below = groups.map((g, j) => this.before[g][lo] + parts[j].filter((x) => x < value).length);
+    const equal = parts.map((part) => part.filter((x) => x === value).length);
+    return { value, below, equal };
+  }
+
+  /** Median of group g: the middle value, or the mean of the two middle values; NaN when the group is empty. */
+  median(g: number): number {
+    const count = this.groups[g].length;
+    if (count === 0) return Number.NaN;
+    const mid = count >> 1;
+    const upper = this.rank(mid, [g]);
+    if (count % 2 === 1) return upper.value;
+    // Rank mid − 1 is the upper middle itself when it has equals below rank mid, else the largest value below it.
+    const lower = upper.below[0] < mid ? upper.value : this.rank(mid - 1, [g]).value;
+    return (lower + upper.value) / 2;
+  }
 }
 
 /** Median: the middle value, or the mean of the two middle values for an even count; NaN for an empty list. */
 export function median(values: ArrayLike<number>): number {
-  return medianInPlace(Float64Array.from(values));
+  return new OrderStatistics([Float64Array.from(values)]).median(0);
 }
 
 /** (men − women) / men × 100, or null when men's value is 0. */
@@ -291,17 +406,17 @@ export function gapFigure(womenValues: ArrayLike<number>, menValues: ArrayLike<n
   return gapOf(womenValues.length, menValues.length, () => f(womenValues), () => f(menValues));
 }
 
-/** Women's and men's values, in no particular order (selection reorders them). */
+/** Women's and men's values, in no particular order. */
 interface PayBySex {
   women: Float64Array;
   men: Float64Array;
 }
 
-/** The mean and median gaps of values split by sex (the arrays are reordered). */
-function meanAndMedianGaps({ women, men }: PayBySex): { mean: GapFigure; median: GapFigure } {
+/** The mean and median gaps of values split by sex; `order`: their order statistics, women as group 0, men as group 1. */
+function meanAndMedianGaps({ women, men }: PayBySex, order: OrderStatistics): { mean: GapFigure; median: GapFigure } {
   return {
     mean: gapOf(women.length, men.length, () => mean(women), () => mean(men)),
-    median: gapOf(women.length, men.length, () => medianInPlace(women), () => medianInPlace(men)),
+    median: gapOf(women.length, men.length, () => order.median(0), () => order.median(1)),
   };
 }
 
@@ -381,15 +496,7 @@ export function payBands(people: readonly TransparencyPerson[], value: (p: Trans
     if (p.sex === "F") women[w++] = value(p);
     else men[m++] = value(p);
   }
-  return bandsOf({ women, men });
-}
-
-/** How many values are below v (or at most v). */
-function countBelow(values: Float64Array, v: number, orEqual = false): number {
-  let count = 0;
-  if (orEqual) for (let i = 0; i < values.length; i++) count += values[i] <= v ? 1 : 0;
-  else for (let i = 0; i < values.length; i++) count += values[i] < v ? 1 : 0;
-  return count;
+  return bandsOf({ women, men }, new OrderStatistics([women, men]));
 }
 
 /** Of a tie of `a` women and `b` men, the women among its first `t` people in the tie order of payBands. */
@@ -406,38 +513,27 @@ function womenFirstInTie(a: number, b: number, t: number): number {
 
 /**
  * payBands on women's and men's values in any order, without sorting: band b starts at sorted
- * position ⌈b·n / PAY_BANDS⌉; the values at the inner starts are order statistics of everyone's pay
- * (selection), and the women before a start are those paid less than its value plus, from the tie at
- * that value, the women the tie order puts before it.
+ * position ⌈b·n / PAY_BANDS⌉; the values at the inner starts are order statistics of everyone's pay,
+ * and the women before a start are those paid less than its value plus, from the tie at that value,
+ * the women the tie order puts before it.
  */
-function bandsOf({ women, men }: PayBySex): PayBands {
+function bandsOf({ women, men }: PayBySex, order: OrderStatistics): PayBands {
   const W = women.length;
   const M = men.length;
   const n = W + M;
   if (!publishable(W, M)) return { status: "trop_peu", bands: [] };
   const starts = Array.from({ length: PAY_BANDS + 1 }, (_, b) => Math.ceil((b * n) / PAY_BANDS));
-  const inner = [...new Set(starts.filter((s) => s > 0 && s < n))];
-  const all = new Float64Array(n);
-  all.set(women);
-  all.set(men, W);
-  selectPositions(all, 0, n - 1, inner, 0, inner.length);
-  const at = inner.map((s) => all[s]);
-  // Per inner start: women (men) paid below its value, and at its value.
-  const below = (values: Float64Array) => at.map((v) => countBelow(values, v));
-  const womenBelow = below(women);
-  const menBelow = below(men);
-  const womenAt = at.map((v, q) => countBelow(women, v, true) - womenBelow[q]);
-  const menAt = at.map((v, q) => countBelow(men, v, true) - menBelow[q]);
   const womenBefore = (s: number) => {
     if (s <= 0) return 0;
     if (s >= n) return W;
-    const q = inner.indexOf(s);
-    return womenBelow[q] + womenFirstInTie(womenAt[q], menAt[q], s - womenBelow[q] - menBelow[q]);
+    const { below, equal } = order.rank(s);
+    return below[0] + womenFirstInTie(equal[0], equal[1], s - below[0] - below[1]);
   };
+  const womenBeforeStart = starts.map(womenBefore);
   const bands: PayBand[] = [];
   for (let k = 0; k < PAY_BANDS; k++) {
     const count = starts[k + 1] - starts[k];
-    const womenIn = womenBefore(starts[k + 1]) - womenBefore(starts[k]);
+    const womenIn = womenBeforeStart[k + 1] - womenBeforeStart[k];
     bands.push({
       band: k + 1,
       people: count,
@@ -469,14 +565,14 @@ export function basisIndicators(people: readonly TransparencyPerson[], basis: Pa
   return basisIndicatorsFromColumns(columnsOfPeople(people), basis, hasSplit);
 }
 
-/** basisIndicators on people held as columns. */
-export function basisIndicatorsFromColumns(c: TransparencyColumns, basis: PayBasis, hasSplit: boolean): BasisIndicators {
+/** basisIndicators on people held as columns; `scratch` for the intermediate arrays. */
+export function basisIndicatorsFromColumns(c: TransparencyColumns, basis: PayBasis, hasSplit: boolean, scratch = new ScratchArrays()): BasisIndicators {
   const n = c.size;
   const per = basis === "hourly" ? c.hoursPaid : c.monthsPresent;
   const { female, totalPay, variablePay } = c;
   // One pass: women's values from the front of each array, men's from the back.
-  const total = new Float64Array(n);
-  const variable = new Float64Array(hasSplit ? n : 0);
+  const total = scratch.float64("basis.total", n);
+  const variable = scratch.float64("basis.variable", hasSplit ? n : 0);
   let w = 0;
   let m = n;
   let vw = 0;
@@ -487,15 +583,19 @@ export function basisIndicatorsFromColumns(c: TransparencyColumns, basis: PayBas
     if (hasSplit && variablePay[i] > 0) variable[woman ? vw++ : --vm] = variablePay[i] / per[i];
   }
   const totalBySex = { women: total.subarray(0, w), men: total.subarray(w) };
-  const totalGaps = meanAndMedianGaps(totalBySex);
-  const variableGaps = hasSplit ? meanAndMedianGaps({ women: variable.subarray(0, vw), men: variable.subarray(vm) }) : null;
+  const totalOrder = new OrderStatistics([totalBySex.women, totalBySex.men], scratch, "basis.total");
+  const totalGaps = meanAndMedianGaps(totalBySex, totalOrder);
+  const variableBySex = { women: variable.subarray(0, vw), men: variable.subarray(vm) };
+  const variableGaps = hasSplit
+    ? meanAndMedianGaps(variableBySex, new OrderStatistics([variableBySex.women, variableBySex.men], scratch, "basis.variable"))
+    : null;
   return {
     basis,
     meanGap: totalGaps.mean,
     medianGap: totalGaps.median,
     variableMeanGap: variableGaps ? variableGaps.mean : null,
     variableMedianGap: variableGaps ? variableGaps.median : null,
-    bands: bandsOf(totalBySex),
+    bands: bandsOf(totalBySex, totalOrder),
   };
 }
 
