@@ -7,7 +7,7 @@
 import { INDEX_AGE_BANDS, INDEX_CSPS } from "../index/types.ts";
 import { CONFIDENCE_LEVEL, REGRESSION_MIN_DF, REGRESSION_MIN_PER_SEX, SEX_FACTORS_MAX_R2, UNEXPLAINED_GAP_TOLERANCE_PCT } from "./constants.ts";
 import { ScratchArrays, columnsOfPeople, type TransparencyColumns, type TransparencyPerson } from "./indicators.ts";
-import { confidenceInterval, fitOlsReduced, triangularize } from "./regression.ts";
+import { confidenceInterval, fitOlsReduced, triangularFactor } from "./regression.ts";
 
 /** Where the estimate stands against the 5 % tolerance. */
 export type AdjustedReading =
@@ -158,15 +158,18 @@ export function adjustedGapFromColumns(c: TransparencyColumns, scratch = new Scr
   design.push({ name: "temps", factor: "temps", cell: mean(sumTime), within: time });
   design.push({ name: "femme", cell: (g) => g % 2 });
 
-  // Within-cell deviations of the continuous columns and of log pay (in place), reduced to their QR factor.
+  // Within-cell deviations of the continuous columns and of log pay, reduced to their QR factor as they are read.
   const meanY = mean(sumY);
-  const deviations = [...design.filter((d) => d.within), { name: "y", cell: meanY, within: y }].map(({ cell, within }) => {
-    const means = Float64Array.from({ length: CELLS }, (_, g) => (count[g] > 0 ? cell(g) : 0));
-    const d = within as Float64Array;
-    for (let i = 0; i < n; i++) d[i] -= means[cellOf[i]];
-    return d.subarray(0, n);
+  const deviations = [...design.filter((d) => d.within), { name: "y", cell: meanY, within: y }].map(({ cell, within }) => ({
+    values: within as Float64Array,
+    means: Float64Array.from({ length: CELLS }, (_, g) => (count[g] > 0 ? cell(g) : 0)),
+  }));
+  const within = triangularFactor(deviations.length, n, (start, length, chunk) => {
+    deviations.forEach(({ values, means }, j) => {
+      const out = chunk[j];
+      for (let i = 0; i < length; i++) out[i] = values[start + i] - means[cellOf[start + i]];
+    });
   });
-  const within = triangularize(deviations);
   const cells = [...count.keys()].filter((g) => count[g] > 0);
   const rows = cells.length + within.length;
   const reduced = (cell: (g: number) => number, withinColumn: Float64Array | null) => {

@@ -69,19 +69,36 @@ function hasPaySplit(row: StaffRow): boolean {
   return (row.basePay !== undefined && row.basePay !== null) || (row.variablePay !== undefined && row.variablePay !== null);
 }
 
-/** Position of a value in a short list of levels, −1 when absent (a loop the compiler inlines, unlike indexOf). */
-function levelIndex(levels: readonly string[], value: string): number {
-  for (let i = 0; i < levels.length; i++) if (levels[i] === value) return i;
-  return -1;
+/**
+ * Position of a value in a short list of levels, −1 when absent: a table by first character, then
+ * one comparison (levels of INDEX_CSPS and INDEX_AGE_BANDS start with distinct characters; others
+ * fall back to a loop). Faster than indexOf on 100,000 rows.
+ */
+function levelFinder(levels: readonly string[]): (value: string) => number {
+  const byFirst = new Int8Array(128).fill(-1);
+  const firsts = levels.map((l) => l.charCodeAt(0));
+  const distinct = new Set(firsts).size === levels.length && firsts.every((c) => c < 128);
+  if (distinct) firsts.forEach((c, i) => (byFirst[c] = i));
+  return (value) => {
+    const i = distinct ? byFirst[value.charCodeAt(0) & 127] : levels.indexOf(value);
+    return i >= 0 && levels[i] === value ? i : -1;
+  };
 }
+const cspIndex = levelFinder(INDEX_CSPS);
+const ageBandIndex = levelFinder(INDEX_AGE_BANDS);
 
 /** The people of the indicators as columns, from validated staff rows (see the module comment for each rule). */
 export function transparencyColumns(rows: readonly StaffRow[], options: TransparencyOptions = {}, scratch = new ScratchArrays()) {
   const excludeParcours = options.structureType === "ESAT";
+  // Module bindings read once: some loaders turn each read of an import into a getter call.
   const weeksPerMonth = WEEKS_PER_MONTH;
   const fullTimeWeeklyHours = FULL_TIME_WEEKLY_HOURS;
+  const cspOf = cspIndex;
+  const ageBandOf = ageBandIndex;
   const labels = new CategoryLabels();
   const columns = emptyColumns(rows.length, scratch);
+  const { female, totalPay, basePay: basePays, variablePay, hoursPaid, monthsPresent, timeShare, seniorityYears, csp, ageBand } = columns;
+  const categoryOfPerson = columns.category;
   /** Category number of each displayed label. */
   const numbers = new Map<string, number>();
   const numberOf = (written: string) => {
@@ -96,10 +113,14 @@ export function transparencyColumns(rows: readonly StaffRow[], options: Transpar
   /** Category of a named category as written, or −1 when it is blank and the CSP stands in. */
   const byName = new Map<string, number>();
   const byCsp = new Map<string, number>();
-  const sourceCount = { hours: 0, category: 0, seniority: 0, split: 0 };
+  let withHours = 0;
+  let withCategory = 0;
+  let withSeniority = 0;
+  let withSplit = 0;
   let excludedNotEmployees = 0;
   let n = 0;
-  for (const row of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     if (excludeParcours && row.population === "parcours") {
       excludedNotEmployees++;
       continue;
@@ -117,7 +138,7 @@ export function transparencyColumns(rows: readonly StaffRow[], options: Transpar
         byName.set(row.payCategory, category);
       }
     }
-    if (category >= 0) sourceCount.category++;
+    if (category >= 0) withCategory++;
     else {
       const known = byCsp.get(row.csp);
       if (known !== undefined) category = known;
@@ -126,32 +147,32 @@ export function transparencyColumns(rows: readonly StaffRow[], options: Transpar
         byCsp.set(row.csp, category);
       }
     }
-    if (row.weeklyHours != null) sourceCount.hours++;
-    if (row.seniorityYears != null) sourceCount.seniority++;
-    if (split) sourceCount.split++;
-    columns.female[n] = row.sex === "F" ? 1 : 0;
-    columns.totalPay[n] = row.annualGrossPay;
-    columns.basePay[n] = basePay;
-    columns.variablePay[n] = Math.max(0, row.annualGrossPay - basePay);
-    columns.hoursPaid[n] = weeklyHours * weeksPerMonth * row.monthsPresent;
-    columns.monthsPresent[n] = row.monthsPresent;
-    columns.timeShare[n] = row.timeShare;
-    columns.seniorityYears[n] = row.seniorityYears ?? Number.NaN;
-    columns.category[n] = category;
-    columns.csp[n] = levelIndex(INDEX_CSPS, row.csp);
-    columns.ageBand[n] = levelIndex(INDEX_AGE_BANDS, row.ageBand);
+    if (row.weeklyHours != null) withHours++;
+    if (row.seniorityYears != null) withSeniority++;
+    if (split) withSplit++;
+    female[n] = row.sex === "F" ? 1 : 0;
+    totalPay[n] = row.annualGrossPay;
+    basePays[n] = basePay;
+    variablePay[n] = Math.max(0, row.annualGrossPay - basePay);
+    hoursPaid[n] = weeklyHours * weeksPerMonth * row.monthsPresent;
+    monthsPresent[n] = row.monthsPresent;
+    timeShare[n] = row.timeShare;
+    seniorityYears[n] = row.seniorityYears ?? Number.NaN;
+    categoryOfPerson[n] = category;
+    csp[n] = cspOf(row.csp);
+    ageBand[n] = ageBandOf(row.ageBand);
     n++;
   }
   columns.size = n;
   /** Whether every person, none, or only some had the column filled. */
   const coverage = (count: number) => (n > 0 && count === n ? "all" : count === 0 ? "none" : "some");
-  const hours = coverage(sourceCount.hours);
-  const categories = coverage(sourceCount.category);
+  const hours = coverage(withHours);
+  const categories = coverage(withCategory);
   const sources: TransparencySources = {
     hours: hours === "all" ? "contrat" : hours === "none" ? "temps_de_travail" : "mixte",
     categories: categories === "all" ? "colonne" : categories === "none" ? "csp" : "mixte",
-    paySplit: n > 0 && sourceCount.split === n,
-    seniority: n > 0 && sourceCount.seniority === n,
+    paySplit: n > 0 && withSplit === n,
+    seniority: n > 0 && withSeniority === n,
   };
   return { columns, sources, excludedNotEmployees };
 }

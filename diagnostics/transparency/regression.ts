@@ -203,30 +203,52 @@ export function fitOlsReduced(columns: readonly Float64Array[], names: readonly 
   };
 }
 
+/** Rows per chunk of triangularFactor: a chunk of a few columns stays in the processor's cache. */
+const QR_CHUNK_ROWS = 256;
+
 /**
- * The triangular factor R of a QR decomposition (Householder, nothing left out) of the m × k matrix
- * whose columns are given, overwritten: R as k columns of length k (column j has R's entries in rows
- * 0..j, zeros below), with RᵀR = XᵀX. Used to reduce n observations to k rows for fitOlsReduced.
+ * The triangular factor R (k × k, RᵀR = XᵀX, nothing left out) of an m × k matrix X read once, chunk
+ * by chunk: `fill(start, length, chunk)` writes rows start … start + length − 1 of column j into
+ * chunk[j][0 … length − 1]. Each chunk is absorbed by Householder reflections of [R; chunk] (a
+ * streaming QR: the same reflections as on the whole matrix, applied block by block). R is returned
+ * as k columns of length k, column j holding rows 0 … j.
  */
-export function triangularize(columns: Float64Array[]): Float64Array[] {
-  const k = columns.length;
-  const m = k === 0 ? 0 : columns[0].length;
-  for (let j = 0; j < k && j < m; j++) {
-    const col = columns[j];
-    let s = 0;
-    for (let i = j; i < m; i++) s += col[i] * col[i];
-    s = Math.sqrt(s);
-    if (s === 0) continue;
-    const alpha = col[j] > 0 ? -s : s;
-    const v0 = col[j] - alpha;
-    const vtv = s * s - 2 * alpha * col[j] + alpha * alpha;
-    for (let c = j + 1; c < k; c++) reflect(col, v0, vtv, j, columns[c]);
-    col[j] = alpha;
+export function triangularFactor(k: number, m: number, fill: (start: number, length: number, chunk: Float64Array[]) => void): Float64Array[] {
+  const R = Array.from({ length: k }, () => new Float64Array(k));
+  const chunk = Array.from({ length: k }, () => new Float64Array(QR_CHUNK_ROWS));
+  for (let start = 0; start < m; start += QR_CHUNK_ROWS) {
+    const length = Math.min(QR_CHUNK_ROWS, m - start);
+    fill(start, length, chunk);
+    for (let j = 0; j < k; j++) {
+      // The column to reflect: R's diagonal entry (R is zero below it) and the chunk's column j.
+      const col = chunk[j];
+      const top = R[j][j];
+      let s = top * top;
+      for (let i = 0; i < length; i++) s += col[i] * col[i];
+      s = Math.sqrt(s);
+      if (s === 0) continue;
+      const alpha = top > 0 ? -s : s;
+      const v0 = top - alpha;
+      const vtv = s * s - 2 * alpha * top + alpha * alpha;
+      for (let c = j + 1; c < k; c++) {
+        const target = chunk[c];
+        let dot = v0 * R[c][j];
+        for (let i = 0; i < length; i++) dot += col[i] * target[i];
+        const f = (2 * dot) / vtv;
+        R[c][j] -= f * v0;
+        for (let i = 0; i < length; i++) target[i] -= f * col[i];
+      }
+      R[j][j] = alpha;
+    }
   }
-  return columns.map((col, j) => {
-    const r = new Float64Array(k);
-    for (let i = 0; i <= j && i < m; i++) r[i] = col[i];
-    return r;
+  return R;
+}
+
+/** triangularFactor of the m × k matrix whose columns are given (left unchanged). */
+export function triangularize(columns: readonly Float64Array[]): Float64Array[] {
+  const m = columns.length === 0 ? 0 : columns[0].length;
+  return triangularFactor(columns.length, m, (start, length, chunk) => {
+    columns.forEach((column, j) => chunk[j].set(column.subarray(start, start + length)));
   });
 }
 
