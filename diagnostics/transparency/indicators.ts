@@ -92,8 +92,8 @@ export interface TransparencyColumns {
  * nothing returned to a caller may point into them. A fresh instance allocates, as plain arrays do.
  */
 export class ScratchArrays {
-  private readonly arrays = new Map<string, Float64Array | Int32Array | Uint32Array | Uint8Array>();
-  private take<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(name: string, length: number, make: (length: number) => T): T {
+  private readonly arrays = new Map<string, Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>();
+  private take<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(name: string, length: number, make: (length: number) => T): T {
     const known = this.arrays.get(name) as T | undefined;
     if (known !== undefined && known.length >= length) return known.subarray(0, length) as T;
     const made = make(length);
@@ -105,6 +105,9 @@ export class ScratchArrays {
   }
   int32(name: string, length: number): Int32Array {
     return this.take(name, length, (l) => new Int32Array(l));
+  }
+  uint16(name: string, length: number): Uint16Array {
+    return this.take(name, length, (l) => new Uint16Array(l));
   }
   uint32(name: string, length: number): Uint32Array {
     return this.take(name, length, (l) => new Uint32Array(l));
@@ -284,6 +287,8 @@ export class OrderStatistics {
   private readonly buckets: number;
   /** before[g][b]: values of group g in the buckets before b (b from 0 to buckets). */
   private readonly before: Int32Array[];
+  /** bucket[g][i]: the bucket of value i of group g. */
+  private readonly bucket: Uint16Array[];
 
   constructor(
     private readonly groups: readonly Float64Array[],
@@ -305,9 +310,15 @@ export class OrderStatistics {
     this.min = min;
     const scale = this.buckets / (max - min);
     this.scale = max > min && Number.isFinite(scale) ? scale : 0;
+    this.bucket = groups.map((values, g) => scratch.uint16(`${name}.bucket.${g}`, values.length));
     this.before = groups.map((values, g) => {
-      const before = scratch.int32(`${name}.${g}`, this.buckets + 1).fill(0);
-      for (let i = 0; i < values.length; i++) before[this.bucketOf(values[i]) + 1]++;
+      const before = scratch.int32(`${name}.before.${g}`, this.buckets + 1).fill(0);
+      const bucket = this.bucket[g];
+      for (let i = 0; i < values.length; i++) {
+        const b = this.bucketOf(values[i]);
+        bucket[i] = b;
+        before[b + 1]++;
+      }
       for (let b = 1; b <= this.buckets; b++) before[b] += before[b - 1];
       return before;
     });
@@ -328,9 +339,10 @@ export class OrderStatistics {
   /** The values of group g in bucket b. */
   private inBucket(g: number, b: number): Float64Array {
     const values = this.groups[g];
+    const bucket = this.bucket[g];
     const found = new Float64Array(this.before[g][b + 1] - this.before[g][b]);
     let k = 0;
-    for (let i = 0; i < values.length; i++) if (this.bucketOf(values[i]) === b) found[k++] = values[i];
+    for (let i = 0; i < bucket.length; i++) if (bucket[i] === b) found[k++] = values[i];
     return found;
   }
 
@@ -443,17 +455,18 @@ export function variableShares(people: readonly TransparencyPerson[]): VariableS
 
 /** variableShares on people held as columns. */
 export function variableSharesFromColumns(c: TransparencyColumns): VariableShares {
+  const { female, variablePay } = c;
   let women = 0;
+  let receiving = 0;
   let wr = 0;
-  let mr = 0;
   for (let i = 0; i < c.size; i++) {
-    const receives = c.variablePay[i] > 0;
-    if (c.female[i] === 1) {
-      women++;
-      if (receives) wr++;
-    } else if (receives) mr++;
+    const receives = variablePay[i] > 0 ? 1 : 0;
+    women += female[i];
+    receiving += receives;
+    wr += receives & female[i];
   }
   const men = c.size - women;
+  const mr = receiving - wr;
   if (!publishable(women, men)) return { status: "trop_peu", women, men, womenReceiving: null, menReceiving: null, womenPct: null, menPct: null };
   return { status: "ok", women, men, womenReceiving: wr, menReceiving: mr, womenPct: (wr / women) * 100, menPct: (mr / men) * 100 };
 }
