@@ -19,7 +19,14 @@ import {
 import { generateStaffRows, staffCsvText } from "./generate.ts";
 import { bench, formatBench, formatMs, timeMedian, type BenchResult } from "./measure.ts";
 import { runDdetsBench } from "./ddets.ts";
-import { adjustedGap, basisIndicators, categoryGaps, computeTransparency, transparencyPeople } from "../../diagnostics/transparency/index.ts";
+import {
+  ScratchArrays,
+  adjustedGapFromColumns,
+  basisIndicatorsFromColumns,
+  categoryGapsFromColumns,
+  computeTransparency,
+  transparencyColumns,
+} from "../../diagnostics/transparency/index.ts";
 import { bareReport, benchReportModel, modelStrings, pageCount, renderReport } from "./pdf.ts";
 
 const EMPLOYEES = 100_000;
@@ -28,10 +35,11 @@ const CSV_ROWS = 50_000;
 const TARGET_AGGREGATE_RATIO = 10;
 const TARGET_PARSE_MS = 1000;
 /**
- * Target: the pay-transparency figures of 100,000 people (two sorts per basis, 30 categories, a
- * 12-column regression) in under 1 s, the time a page may take to load; the ratio to the bare loop is
- * printed as for the Index, not held to 10× (sorting and the regression are not one pass).
+ * Target: the pay-transparency figures of 100,000 people (people as columns, medians and pay bands by
+ * order statistics, 30 categories, the regression reduced per cell) within the same 10× the bare loop
+ * as the Index (issue 8); and, as before, under 1 s, the time a page may take to load.
  */
+const TARGET_TRANSPARENCY_RATIO = 10;
 const TARGET_TRANSPARENCY_MS = 1000;
 /** Target: the diagnostic report within 3× a bare pdfkit document of the same pages of plain text. */
 const TARGET_PDF_RATIO = 3;
@@ -108,14 +116,17 @@ async function main() {
       runs: 9,
     });
     out(formatBench(results.transparency));
-    const { people } = transparencyPeople(rows, { structureType: "ACI" });
-    const tPeople = await timeMedian(() => transparencyPeople(rows, { structureType: "ACI" }), parts);
-    const tHourly = await timeMedian(() => basisIndicators(people, "hourly", true), parts);
-    const tCategories = await timeMedian(() => categoryGaps(people, true), parts);
-    const tAdjusted = await timeMedian(() => adjustedGap(people), parts);
+    // The stages computeTransparency runs, with its reuse of intermediate arrays.
+    const scratch = new ScratchArrays();
+    const { columns } = transparencyColumns(rows, { structureType: "ACI" }, scratch);
+    const columnsScratch = new ScratchArrays();
+    const tColumns = await timeMedian(() => transparencyColumns(rows, { structureType: "ACI" }, columnsScratch), parts);
+    const tHourly = await timeMedian(() => basisIndicatorsFromColumns(columns, "hourly", true, scratch), parts);
+    const tCategories = await timeMedian(() => categoryGapsFromColumns(columns, true), parts);
+    const tAdjusted = await timeMedian(() => adjustedGapFromColumns(columns, scratch), parts);
     out(
-      `  breakdown (median ms): transparencyPeople ${formatMs(tPeople)}, basisIndicators (one basis) ${formatMs(tHourly)}, ` +
-        `categoryGaps ${formatMs(tCategories)}, adjustedGap ${formatMs(tAdjusted)}`,
+      `  breakdown (median ms): transparencyColumns ${formatMs(tColumns)}, basisIndicatorsFromColumns (one basis) ${formatMs(tHourly)}, ` +
+        `categoryGapsFromColumns ${formatMs(tCategories)}, adjustedGapFromColumns ${formatMs(tAdjusted)}`,
     );
   }
 
@@ -176,8 +187,12 @@ function summary({ agg, parse, pdf, transparency }: Partial<Record<"agg" | "tran
   }
   if (transparency) {
     out(
-      `  transparency on ${EMPLOYEES.toLocaleString("en")} people under ${TARGET_TRANSPARENCY_MS} ms: ${formatMs(transparency.medianMs)} ms ` +
-        `(${transparency.ratio.toFixed(0)}× the bare loop) → ${met(transparency.medianMs < TARGET_TRANSPARENCY_MS)}`,
+      `  transparency on ${EMPLOYEES.toLocaleString("en")} people within ${TARGET_TRANSPARENCY_RATIO}× the bare loop: ` +
+        `${transparency.ratio.toFixed(1)}× → ${met(transparency.ratio <= TARGET_TRANSPARENCY_RATIO)}`,
+    );
+    out(
+      `  transparency on ${EMPLOYEES.toLocaleString("en")} people under ${TARGET_TRANSPARENCY_MS} ms: ${formatMs(transparency.medianMs)} ms → ` +
+        `${met(transparency.medianMs < TARGET_TRANSPARENCY_MS)}`,
     );
   }
   if (parse) {
