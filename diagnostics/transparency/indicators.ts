@@ -7,8 +7,9 @@
  * expressed as a % of the male average); same shape for medians. Positive: at women's expense.
  *
  * Computed on people held as columns (TransparencyColumns) in a few passes: medians and pay-band
- * boundaries are order statistics found by selection, not by sorting; means are sums that do not
- * depend on the order of the values (reproducibleSum). The functions on people lists convert them.
+ * boundaries are order statistics (OrderStatistics: the values a sort would give, without sorting);
+ * means are sums that do not depend on the order of the values (reproducibleSum). The functions on
+ * people lists convert them to columns.
  */
 import { INDEX_AGE_BANDS, INDEX_CSPS, type IndexAgeBand, type IndexCsp } from "../index/types.ts";
 import { JOINT_ASSESSMENT_GAP_PCT, MIN_PEOPLE_PER_SEX, PAY_BANDS } from "./constants.ts";
@@ -189,8 +190,9 @@ export function peopleOfColumns(c: TransparencyColumns): TransparencyPerson[] {
  * Sum of values[0..count) that does not depend on their order (so the figures do not depend on the
  * order of the file's rows): every value is split exactly over three fixed grids derived from the
  * largest magnitude (pre-rounding, as in Demmel & Nguyen's reproducible summation), the parts on each
- * grid add up without rounding, and the three exact partial sums are added last. Within an ulp or so
- * of the exact sum (closer than a plain sum); a non-finite value gives the plain sum.
+ * grid add up without rounding, and the three exact partial sums are added last. For values of one
+ * sign (pay), within an ulp of the exact sum, closer than a plain sum; a non-finite value gives the
+ * plain sum.
  */
 export function reproducibleSum(values: ArrayLike<number>, count = values.length): number {
   let max = 0;
