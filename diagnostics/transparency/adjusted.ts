@@ -88,6 +88,7 @@ export function adjustedGap(people: readonly TransparencyPerson[]): AdjustedGap 
 const AGE_BANDS = INDEX_AGE_BANDS.length;
 /** Cells of people alike in every factor but seniority and time share: CSP × age band × sex. */
 const CELLS = INDEX_CSPS.length * AGE_BANDS * 2;
+const NO_CELL = 255;
 
 /**
  * adjustedGap on people held as columns. The design (constant, CSP and age dummies, seniority, time
@@ -99,8 +100,7 @@ const CELLS = INDEX_CSPS.length * AGE_BANDS * 2;
  */
 export function adjustedGapFromColumns(c: TransparencyColumns, scratch = new ScratchArrays()): AdjustedGap {
   const y = scratch.float64("adjusted.y", c.size);
-  const seniority = scratch.float64("adjusted.seniority", c.size);
-  const time = scratch.float64("adjusted.time", c.size);
+  /** The cell of each person, or NO_CELL for a person left out (no pay): their rows of deviations are zeros. */
   const cellOf = scratch.uint8("adjusted.cell", c.size);
   const count = new Float64Array(CELLS);
   const sumY = new Float64Array(CELLS);
@@ -115,24 +115,24 @@ export function adjustedGapFromColumns(c: TransparencyColumns, scratch = new Scr
   let women = 0;
   let n = 0;
   for (let i = 0; i < c.size; i++) {
-    if (!(totalPay[i] > 0)) continue;
+    if (!(totalPay[i] > 0)) {
+      cellOf[i] = NO_CELL;
+      continue;
+    }
     const v = Math.log(totalPay[i] / hoursPaid[i]);
-    y[n] = v;
+    y[i] = v;
     if (female[i] === 1) {
       women++;
       logWomen += v;
     } else logMen += v;
     const s = seniorityYears[i];
     if (s !== s) everySeniority = false;
-    seniority[n] = s;
-    const t = timeShare[i];
-    time[n] = t;
     const g = (csp[i] * AGE_BANDS + ageBand[i]) * 2 + female[i];
-    cellOf[n] = g;
+    cellOf[i] = g;
     count[g]++;
     sumY[g] += v;
     sumSeniority[g] += s;
-    sumTime[g] += t;
+    sumTime[g] += timeShare[i];
     cspPresent[csp[i]] = 1;
     agePresent[ageBand[i]] = 1;
     n++;
@@ -154,8 +154,8 @@ export function adjustedGapFromColumns(c: TransparencyColumns, scratch = new Scr
   dummies("csp", INDEX_CSPS, cspPresent, (g) => Math.floor(g / (2 * AGE_BANDS)));
   dummies("age", INDEX_AGE_BANDS, agePresent, (g) => Math.floor(g / 2) % AGE_BANDS);
   const mean = (sums: Float64Array) => (g: number) => sums[g] / count[g];
-  if (everySeniority) design.push({ name: "anciennete", factor: "anciennete", cell: mean(sumSeniority), within: seniority });
-  design.push({ name: "temps", factor: "temps", cell: mean(sumTime), within: time });
+  if (everySeniority) design.push({ name: "anciennete", factor: "anciennete", cell: mean(sumSeniority), within: seniorityYears });
+  design.push({ name: "temps", factor: "temps", cell: mean(sumTime), within: timeShare });
   design.push({ name: "femme", cell: (g) => g % 2 });
 
   // Within-cell deviations of the continuous columns and of log pay, reduced to their QR factor as they are read.
@@ -164,10 +164,13 @@ export function adjustedGapFromColumns(c: TransparencyColumns, scratch = new Scr
     values: within as Float64Array,
     means: Float64Array.from({ length: CELLS }, (_, g) => (count[g] > 0 ? cell(g) : 0)),
   }));
-  const within = triangularFactor(deviations.length, n, (start, length, chunk) => {
+  const within = triangularFactor(deviations.length, c.size, (start, length, chunk) => {
     deviations.forEach(({ values, means }, j) => {
       const out = chunk[j];
-      for (let i = 0; i < length; i++) out[i] = values[start + i] - means[cellOf[start + i]];
+      for (let i = 0; i < length; i++) {
+        const g = cellOf[start + i];
+        out[i] = g === NO_CELL ? 0 : values[start + i] - means[g];
+      }
     });
   });
   const cells = [...count.keys()].filter((g) => count[g] > 0);
