@@ -36,6 +36,8 @@ import {
   type PayBands,
   type TransparencyPerson,
 } from "../../diagnostics/transparency/index.ts";
+import { LONGLEY } from "../fixtures/longley.ts";
+import { staffRow } from "../helpers/staff-row.ts";
 import { FUZZ_SEED, prng } from "../helpers/fuzz.ts";
 
 const SEED = FUZZ_SEED;
@@ -299,23 +301,14 @@ describe(`staff rows to columns (seed ${SEED})`, () => {
   it("gives every person the category categoryOf gives the row, labels merged as CategoryLabels merges them", () => {
     const rand = prng(SEED);
     const written = [null, "", "  ", "Agents de tri", "agents de  tri", "AGENTS DE TRI", "Encadrement", "Employés", "employes", " Ouvriers "];
-    const rows: StaffRow[] = Array.from({ length: 500 }, () => ({
-      sex: rand() < 0.5 ? "F" : "H",
-      job: "Poste",
-      population: rand() < 0.2 ? "parcours" : "permanent",
-      csp: INDEX_CSPS[Math.floor(rand() * 4)],
-      ageBand: INDEX_AGE_BANDS[Math.floor(rand() * 4)],
-      timeShare: 1,
-      monthsPresent: 12,
-      annualGrossPay: 20_000,
-      raised: null,
-      promoted: null,
-      maternityReturn: null,
-      raisedOnReturn: null,
-      raisesDuringLeave: null,
-      coefficient: null,
-      payCategory: written[Math.floor(rand() * written.length)],
-    }));
+    const rows: StaffRow[] = Array.from({ length: 500 }, () =>
+      staffRow(rand() < 0.5 ? "F" : "H", "Poste", {
+        population: rand() < 0.2 ? "parcours" : "permanent",
+        csp: INDEX_CSPS[Math.floor(rand() * 4)],
+        ageBand: INDEX_AGE_BANDS[Math.floor(rand() * 4)],
+        payCategory: written[Math.floor(rand() * written.length)],
+      }),
+    );
     for (const structureType of ["ACI", "ESAT"] as const) {
       const kept = rows.filter((r) => structureType !== "ESAT" || r.population !== "parcours");
       const labels = new CategoryLabels();
@@ -429,23 +422,13 @@ describe(`the regression reduced per cell equals the regression on the n rows (s
 
   // NIST StRD « Longley »: the 16 observations reduced to their 8 × 8 triangular factor, then fitted.
   it("fitOlsReduced on Longley's triangular factor reproduces NIST's certified values to 10 significant digits", () => {
-    const y = [60323, 61122, 60171, 61187, 63221, 63639, 64989, 63761, 66019, 67857, 68169, 66513, 68655, 69564, 69331, 70551];
-    const x = [
-      [83.0, 88.5, 88.2, 89.5, 96.2, 98.1, 99.0, 100.0, 101.2, 104.6, 108.4, 110.8, 112.6, 114.2, 115.7, 116.9],
-      [234289, 259426, 258054, 284599, 328975, 346999, 365385, 363112, 397469, 419180, 442769, 444546, 482704, 502601, 518173, 554894],
-      [2356, 2325, 3682, 3351, 2099, 1932, 1870, 3578, 2904, 2822, 2936, 4681, 3813, 3931, 4806, 4007],
-      [1590, 1456, 1616, 1650, 3099, 3594, 3547, 3350, 3048, 2857, 2798, 2637, 2552, 2514, 2572, 2827],
-      [107608, 108632, 109773, 110929, 112075, 113270, 115094, 116219, 117388, 118734, 120445, 121950, 123366, 125368, 127852, 130081],
-      [1947, 1948, 1949, 1950, 1951, 1952, 1953, 1954, 1955, 1956, 1957, 1958, 1959, 1960, 1961, 1962],
-    ];
-    const beta = [-3482258.63459582, 15.0618722713733, -0.358191792925910e-1, -2.02022980381683, -1.03322686717359, -0.511041056535807e-1, 1829.15146461355];
-    const se = [890420.383607373, 84.9149257747669, 0.334910077722432e-1, 0.488399681651699, 0.214274163161675, 0.22607320006937, 455.478499142212];
+    const { y, x, beta, se } = LONGLEY;
     const r = triangularize([y.map(() => 1), ...x, y].map((c) => Float64Array.from(c)));
     const fit = fitOlsReduced(r.slice(0, 7), ["b0", "b1", "b2", "b3", "b4", "b5", "b6"], r[7], y.length);
     expect(fit.dropped).toEqual([]);
     expect(fit.df).toBe(9);
     beta.forEach((b, i) => expect(Math.abs(fit.coefficients[i] / b - 1)).toBeLessThan(1e-10));
     se.forEach((s, i) => expect(Math.abs(fit.standardErrors[i] / s - 1)).toBeLessThan(1e-10));
-    expect(Math.abs(fit.sigma / 304.854073561965 - 1)).toBeLessThan(1e-10);
+    expect(Math.abs(fit.sigma / LONGLEY.sigma - 1)).toBeLessThan(1e-10);
   });
 });

@@ -13,6 +13,7 @@ import {
   studentTQuantile,
   type TransparencyPerson,
 } from "../../diagnostics/transparency/index.ts";
+import { LONGLEY } from "../fixtures/longley.ts";
 
 describe("Student's t quantiles (two-sided 95 %), against published tables", () => {
   // t(0.975; df), 9 significant digits as printed in statistical tables.
@@ -79,23 +80,6 @@ describe("OLS by Householder QR", () => {
     expect(fit.dropped).toEqual(["c"]);
     expect(fit.coefficients[1]).toBeCloseTo(0.6, 12);
   });
-
-  // NIST StRD « Longley » (linear regression, higher difficulty): data and certified values.
-  const LONGLEY = {
-    y: [60323, 61122, 60171, 61187, 63221, 63639, 64989, 63761, 66019, 67857, 68169, 66513, 68655, 69564, 69331, 70551],
-    x: [
-      [83.0, 88.5, 88.2, 89.5, 96.2, 98.1, 99.0, 100.0, 101.2, 104.6, 108.4, 110.8, 112.6, 114.2, 115.7, 116.9],
-      [234289, 259426, 258054, 284599, 328975, 346999, 365385, 363112, 397469, 419180, 442769, 444546, 482704, 502601, 518173, 554894],
-      [2356, 2325, 3682, 3351, 2099, 1932, 1870, 3578, 2904, 2822, 2936, 4681, 3813, 3931, 4806, 4007],
-      [1590, 1456, 1616, 1650, 3099, 3594, 3547, 3350, 3048, 2857, 2798, 2637, 2552, 2514, 2572, 2827],
-      [107608, 108632, 109773, 110929, 112075, 113270, 115094, 116219, 117388, 118734, 120445, 121950, 123366, 125368, 127852, 130081],
-      [1947, 1948, 1949, 1950, 1951, 1952, 1953, 1954, 1955, 1956, 1957, 1958, 1959, 1960, 1961, 1962],
-    ],
-    beta: [-3482258.63459582, 15.0618722713733, -0.358191792925910e-1, -2.02022980381683, -1.03322686717359, -0.511041056535807e-1, 1829.15146461355],
-    se: [890420.383607373, 84.9149257747669, 0.334910077722432e-1, 0.488399681651699, 0.214274163161675, 0.22607320006937, 455.478499142212],
-    sigma: 304.854073561965,
-    r2: 0.995479004577296,
-  };
 
   it("reproduces NIST's certified Longley coefficients, standard errors, residual SD and R² to 10 significant digits", () => {
     const fit = fitOls([LONGLEY.y.map(() => 1), ...LONGLEY.x], ["b0", "b1", "b2", "b3", "b4", "b5", "b6"], LONGLEY.y);
