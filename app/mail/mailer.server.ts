@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import nodemailer from "nodemailer";
 
 export interface Mail {
@@ -32,8 +33,9 @@ export async function sendMail(mail: Mail): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const safeTo = mail.to.replace(/[^a-z0-9@._-]/gi, "_");
-  const file = path.join(dir, `${stamp}-${safeTo}.txt`);
-  await fs.writeFile(file, `De : ${FROM}\nÀ : ${mail.to}\nObjet : ${mail.subject}\n\n${mail.text}\n`, "utf8");
+  // Two mails to one address in the same millisecond get different names (`wx`: never overwrite).
+  const file = path.join(dir, `${stamp}-${randomBytes(4).toString("hex")}-${safeTo}.txt`);
+  await fs.writeFile(file, `De : ${FROM}\nÀ : ${mail.to}\nObjet : ${mail.subject}\n\n${mail.text}\n`, { encoding: "utf8", flag: "wx" });
   if (process.env.NODE_ENV !== "test") console.log(`[courriel] « ${mail.subject} » pour ${mail.to} écrit dans ${file}`);
 }
 
