@@ -14,6 +14,16 @@ export function stepPath(orgId: string, diagId: string, step: StepId): string {
   return `${base}/${step}`;
 }
 
+/** The results page's « Transparence salariale 2027 » tab. */
+export function transparencyPath(orgId: string, diagId: string): string {
+  return `${stepPath(orgId, diagId, "resultats")}/transparence`;
+}
+
+/** The editor of categories of work of equal value, under the transparency tab. */
+export function payCategoriesPath(orgId: string, diagId: string): string {
+  return `${transparencyPath(orgId, diagId)}/categories`;
+}
+
 /** The five top-level steps shown as « Étape n sur 5 ». */
 export const MAIN_STEPS = [
   { key: "profil", label: "Profil de la structure" },

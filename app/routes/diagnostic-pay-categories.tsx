@@ -21,7 +21,7 @@ import {
 import { maySeeStaffFile, notFound } from "../auth/permissions.server.ts";
 import { requireDiagnostic } from "../diagnostic/load.server.ts";
 import { loadCategorizedStaff, transparencyViewOf } from "../diagnostic/pay-categories.server.ts";
-import { stepPath } from "../diagnostic/steps.ts";
+import { payCategoriesPath, stepPath, transparencyPath } from "../diagnostic/steps.ts";
 import { DataTable } from "../ui/charts/DataTable.tsx";
 import { ConflictNotice } from "../ui/conflict.tsx";
 import { ErrorList, useSubmittedErrors } from "../ui/diagnostic-steps.tsx";
@@ -152,7 +152,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       409,
     );
   }
-  throw redirect(`${stepPath(access.org.id, diagnostic.id, "resultats")}/transparence/categories?enregistre=${encodeURIComponent(saved.updatedAt.toISOString())}`);
+  throw redirect(`${payCategoriesPath(access.org.id, diagnostic.id)}?enregistre=${encodeURIComponent(saved.updatedAt.toISOString())}`);
 }
 
 type LoaderData = Route.ComponentProps["loaderData"];
@@ -434,7 +434,7 @@ function ReadOnlyMapping({ editor }: { editor: Editor }) {
 
 export default function DiagnosticPayCategories({ loaderData, actionData }: Route.ComponentProps) {
   const { org, diagnostic, state, editor, canEdit, saved } = loaderData;
-  const tab = `${stepPath(org.id, diagnostic.id, "resultats")}/transparence`;
+  const tab = transparencyPath(org.id, diagnostic.id);
   const here = `${tab}/categories`;
   return (
     <>

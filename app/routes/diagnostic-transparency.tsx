@@ -6,7 +6,7 @@ import { maySeeStaffFile } from "../auth/permissions.server.ts";
 import { requireDiagnostic } from "../diagnostic/load.server.ts";
 import { loadTransparencyView } from "../diagnostic/pay-categories.server.ts";
 import { loadResults } from "../diagnostic/results.server.ts";
-import { stepPath } from "../diagnostic/steps.ts";
+import { payCategoriesPath, stepPath } from "../diagnostic/steps.ts";
 import { DataTable } from "../ui/charts/DataTable.tsx";
 import { GapChart } from "../ui/charts/GapChart.tsx";
 import { PayBandsChart } from "../ui/charts/PayBandsChart.tsx";
@@ -108,7 +108,7 @@ function BandsTable({ id, title, rows }: { id: string; title: string; rows: read
 export default function DiagnosticTransparency({ loaderData }: Route.ComponentProps) {
   const { org, diagnostic, index, state, view, canEdit } = loaderData;
   const jobsHref = stepPath(org.id, diagnostic.id, "emplois");
-  const editorHref = `${stepPath(org.id, diagnostic.id, "resultats")}/transparence/categories`;
+  const editorHref = payCategoriesPath(org.id, diagnostic.id);
   return (
     <>
       <p className="step-counter">Étape 5 sur 5</p>

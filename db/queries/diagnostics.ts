@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client.ts";
 import { newId } from "../ids.ts";
 import { diagnosticAnswers, diagnostics, staffFiles, users } from "../schema.ts";
@@ -86,7 +86,6 @@ export async function diagnosticYearExists(db: DbOrTx, organizationId: string, y
   return Boolean(row);
 }
 
-/** The diagnostic's own row with the name of its last editor; null if not of this organisation. */
 /** A diagnostic's own columns and the name of its last editor (joined from users). */
 const diagnosticColumns = {
   id: diagnostics.id,
@@ -105,6 +104,7 @@ const diagnosticColumns = {
   updatedByName: users.name,
 };
 
+/** The diagnostic's own row with the name of its last editor; null if not of this organisation. */
 async function diagnosticRow(db: DbOrTx, organizationId: string, diagnosticId: string) {
   const [row] = await db
     .select(diagnosticColumns)
@@ -142,27 +142,32 @@ export async function findPreviousDiagnosticId(db: DbOrTx, organizationId: strin
 
 /** The whole diagnostic of the year before `year` (as findDiagnostic reads it), if any. */
 export async function findPreviousDiagnostic(db: DbOrTx, organizationId: string, year: number) {
-  const [row] = await fullDiagnostic(db, previousOf(organizationId, year), { newestFirst: true });
+  const [row] = await fullDiagnostic(db, previousOf(organizationId, year), { orderBy: [desc(diagnostics.year)], limit: 1 });
   return row ?? null;
 }
 
 const previousOf = (organizationId: string, year: number) => and(eq(diagnostics.organizationId, organizationId), sql`${diagnostics.year} < ${year}`);
 
-/** A json column computed in SQL: text from postgres.js, already parsed from PGlite. */
-export const parseJson = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+/**
+ * Rows aggregated in SQL with json_agg (answers of a diagnostic, actions of a plan): a json value is
+ * text from postgres.js and already parsed from PGlite; each row's `updatedAt` comes back as a Date.
+ */
+export function aggregatedRows<T extends { updatedAt: Date }>(value: unknown): T[] {
+  const rows = (typeof value === "string" ? JSON.parse(value) : value) as (Omit<T, "updatedAt"> & { updatedAt: string })[];
+  return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) }) as T);
+}
 
-interface StoredAnswer {
-  questionId: string;
-  value: AnswerJson;
-  version: number;
-  updatedAt: Date;
+/** Options of the statements that read several diagnostics or plans and keep the first ones. */
+export interface FirstRows {
+  orderBy?: SQL[];
+  limit?: number;
 }
 
 /**
  * A diagnostic with its answers (ordered by question) and its staff-file summary, in one statement:
  * every diagnostic page reads it, so it is one round trip rather than three.
  */
-async function fullDiagnostic(db: DbOrTx, where: ReturnType<typeof and>, options: { newestFirst?: boolean } = {}) {
+async function fullDiagnostic(db: DbOrTx, where: ReturnType<typeof and>, options: FirstRows = {}) {
   const query = db
     .select({
       ...diagnosticColumns,
@@ -176,10 +181,10 @@ async function fullDiagnostic(db: DbOrTx, where: ReturnType<typeof and>, options
     .leftJoin(users, eq(users.id, diagnostics.updatedBy))
     .leftJoin(staffFiles, eq(staffFiles.diagnosticId, diagnostics.id))
     .where(where);
-  const rows = await (options.newestFirst ? query.orderBy(desc(diagnostics.year)).limit(1) : query);
+  const rows = await (options.orderBy ? query.orderBy(...options.orderBy).limit(options.limit ?? 1) : query);
   return rows.map(({ answers, staffFileName, staffRowCount, staffImportedAt, ...row }) => ({
     ...row,
-    answers: parseJson<(Omit<StoredAnswer, "updatedAt"> & { updatedAt: string })[]>(answers).map((a): StoredAnswer => ({ ...a, updatedAt: new Date(a.updatedAt) })),
+    answers: aggregatedRows<{ questionId: string; value: AnswerJson; version: number; updatedAt: Date }>(answers),
     staffFile: staffFileName === null ? null : { fileName: staffFileName, rowCount: staffRowCount!, importedAt: staffImportedAt! },
   }));
 }

@@ -1,8 +1,8 @@
-import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client.ts";
 import { newId } from "../ids.ts";
 import { actionPlans, diagnostics, planActions, users } from "../schema.ts";
-import { parseJson, type SaveResult } from "./diagnostics.ts";
+import { aggregatedRows, type FirstRows, type SaveResult } from "./diagnostics.ts";
 
 /**
  * Action plans. Every function takes the organisation id and filters on it (directly, or through the
@@ -67,7 +67,7 @@ interface StoredPlanAction {
 }
 
 /** Plans with their diagnostic's year and their actions in order, in one statement (the results and plan pages read them on every view). */
-async function fullPlans(db: DbOrTx, where: ReturnType<typeof and>, options: { orderBy?: SQL[]; limit?: number } = {}) {
+async function fullPlans(db: DbOrTx, where: ReturnType<typeof and>, options: FirstRows = {}) {
   const query = db
     .select({
       id: actionPlans.id,
@@ -89,7 +89,7 @@ async function fullPlans(db: DbOrTx, where: ReturnType<typeof and>, options: { o
   const rows = await (options.orderBy ? query.orderBy(...options.orderBy).limit(options.limit ?? 1) : query);
   return rows.map(({ actions, ...plan }) => ({
     ...plan,
-    actions: parseJson<(Omit<StoredPlanAction, "updatedAt"> & { updatedAt: string })[]>(actions).map((a): StoredPlanAction => ({ ...a, updatedAt: new Date(a.updatedAt) })),
+    actions: aggregatedRows<StoredPlanAction>(actions),
   }));
 }
 

@@ -15,24 +15,10 @@ import {
   type StaffRow,
 } from "../../diagnostics/staff-file/index.ts";
 import type { Population } from "../../diagnostics/types.ts";
+import { staffRow } from "../helpers/staff-row.ts";
 
 function person(sex: "F" | "H", job: string, population: Population = "parcours", timeShare = 1): StaffRow {
-  return {
-    sex,
-    job,
-    population,
-    csp: "employes",
-    ageBand: "30-39",
-    timeShare,
-    monthsPresent: 12,
-    annualGrossPay: 20_000,
-    raised: null,
-    promoted: null,
-    maternityReturn: null,
-    raisedOnReturn: null,
-    raisesDuringLeave: null,
-    coefficient: null,
-  };
+  return staffRow(sex, job, { population, csp: "employes", timeShare });
 }
 
 /** Every pair of the issue: [masculine, feminine]. */

@@ -37,7 +37,7 @@ import {
   type TransparencyPerson,
 } from "../../diagnostics/transparency/index.ts";
 import { LONGLEY } from "../fixtures/longley.ts";
-import { staffRow } from "../helpers/staff-row.ts";
+import { staffRow, transparencyPerson } from "../helpers/staff-row.ts";
 import { FUZZ_SEED, prng } from "../helpers/fuzz.ts";
 
 const SEED = FUZZ_SEED;
@@ -102,22 +102,7 @@ describe(`selection agrees with sorting (seed ${SEED})`, () => {
   });
 });
 
-function person(sex: "F" | "H", total: number, extra: Partial<TransparencyPerson> = {}): TransparencyPerson {
-  return {
-    sex,
-    totalPay: total,
-    basePay: total,
-    variablePay: 0,
-    hoursPaid: 1,
-    monthsPresent: 1,
-    category: "A",
-    csp: "ouvriers",
-    ageBand: "30-39",
-    timeShare: 1,
-    seniorityYears: null,
-    ...extra,
-  };
-}
+const person = transparencyPerson;
 
 /** Pay bands by their definition: everyone sorted by pay, ties by (rank in sex + ½) / sex's count in the tie, women first on equal keys. */
 function referenceBands(women: readonly number[], men: readonly number[]): PayBands {

@@ -20,25 +20,10 @@ import {
   type TransparencyPerson,
 } from "../../diagnostics/transparency/index.ts";
 import type { StaffRow } from "../../diagnostics/staff-file/index.ts";
+import { transparencyPerson } from "../helpers/staff-row.ts";
 
 /** A person paid `total` over one hour and one month (so hourly = monthly = total), variable part `variable`. */
-function p(sex: "F" | "H", total: number, extra: Partial<TransparencyPerson> & { variable?: number } = {}): TransparencyPerson {
-  const variable = extra.variable ?? 0;
-  return {
-    sex,
-    totalPay: total,
-    basePay: total - variable,
-    variablePay: variable,
-    hoursPaid: 1,
-    monthsPresent: 1,
-    category: "A",
-    csp: "ouvriers",
-    ageBand: "30-39",
-    timeShare: 1,
-    seniorityYears: null,
-    ...extra,
-  };
-}
+const p = transparencyPerson;
 
 const people = (sex: "F" | "H", values: number[], extra: Partial<TransparencyPerson> = {}) => values.map((v) => p(sex, v, extra));
 
