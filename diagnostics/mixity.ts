@@ -51,6 +51,7 @@ export const MixityJobInputSchema = z.object({
   menFte: fte.optional(),
 });
 export type MixityJobInput = z.input<typeof MixityJobInputSchema>;
+const MixityJobsInputSchema = z.array(MixityJobInputSchema);
 
 const SexCountSchema = z.object({ women: count, men: count });
 
@@ -242,7 +243,7 @@ function leadership(input: { women: number; men: number } | undefined): Leadersh
  * indicators. Throws a ZodError on negative or non-integer headcounts.
  */
 export function computeMixity(jobs: readonly MixityJobInput[], leadershipInput: MixityLeadershipInput = {}): MixityResult {
-  const parsed = z.array(MixityJobInputSchema).parse(jobs);
+  const parsed = MixityJobsInputSchema.parse(jobs);
   const lead = MixityLeadershipInputSchema.parse(leadershipInput);
 
   const byKey = new Map<string, Acc>();

@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client.ts";
 import { newId } from "../ids.ts";
+import { preparedSql, preparedStatement } from "../prepared.ts";
 import { diagnosticAnswers, diagnostics, staffFiles, users } from "../schema.ts";
 
 /**
@@ -116,16 +117,13 @@ async function diagnosticRow(db: DbOrTx, organizationId: string, diagnosticId: s
 
 /** Only the id and profile of a diagnostic (what one autosaved answer needs); null if not of this organisation. */
 export async function findDiagnosticProfile(db: DbOrTx, organizationId: string, diagnosticId: string) {
-  const [row] = await db
-    .select({ id: diagnostics.id, profile: diagnostics.profile })
-    .from(diagnostics)
-    .where(and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
+  const [row] = await diagnosticProfile(db).execute({ organizationId, diagnosticId });
   return row ?? null;
 }
 
 /** One diagnostic with its answers (and their versions) and its staff-file summary; null if not of this organisation. */
 export async function findDiagnostic(db: DbOrTx, organizationId: string, diagnosticId: string) {
-  const [row] = await fullDiagnostic(db, and(eq(diagnostics.id, diagnosticId), eq(diagnostics.organizationId, organizationId)));
+  const [row] = fullDiagnostics(await diagnosticById(db).execute({ organizationId, diagnosticId }));
   return row ?? null;
 }
 
@@ -134,7 +132,7 @@ export async function findPreviousDiagnosticId(db: DbOrTx, organizationId: strin
   const [row] = await db
     .select({ id: diagnostics.id, year: diagnostics.year })
     .from(diagnostics)
-    .where(previousOf(organizationId, year))
+    .where(and(eq(diagnostics.organizationId, organizationId), lt(diagnostics.year, year)))
     .orderBy(desc(diagnostics.year))
     .limit(1);
   return row ?? null;
@@ -142,11 +140,9 @@ export async function findPreviousDiagnosticId(db: DbOrTx, organizationId: strin
 
 /** The whole diagnostic of the year before `year` (as findDiagnostic reads it), if any. */
 export async function findPreviousDiagnostic(db: DbOrTx, organizationId: string, year: number) {
-  const [row] = await fullDiagnostic(db, previousOf(organizationId, year), { orderBy: [desc(diagnostics.year)], limit: 1 });
+  const [row] = fullDiagnostics(await previousDiagnostic(db).execute({ organizationId, year }));
   return row ?? null;
 }
-
-const previousOf = (organizationId: string, year: number) => and(eq(diagnostics.organizationId, organizationId), sql`${diagnostics.year} < ${year}`);
 
 /**
  * Rows aggregated in SQL with json_agg (answers of a diagnostic, actions of a plan): a json value is
@@ -157,18 +153,12 @@ export function aggregatedRows<T extends { updatedAt: Date }>(value: unknown): T
   return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) }) as T);
 }
 
-/** Options of the statements that read several diagnostics or plans and keep the first ones. */
-export interface FirstRows {
-  orderBy?: SQL[];
-  limit?: number;
-}
-
 /**
  * A diagnostic with its answers (ordered by question) and its staff-file summary, in one statement:
  * every diagnostic page reads it, so it is one round trip rather than three.
  */
-async function fullDiagnostic(db: DbOrTx, where: ReturnType<typeof and>, options: FirstRows = {}) {
-  const query = db
+function fullDiagnosticQuery(db: DbOrTx) {
+  return db
     .select({
       ...diagnosticColumns,
       answers: sql<string>`coalesce((select json_agg(json_build_object('questionId', a.question_id, 'value', a.value, 'version', a.version, 'updatedAt', a.updated_at) order by a.question_id)
@@ -180,8 +170,34 @@ async function fullDiagnostic(db: DbOrTx, where: ReturnType<typeof and>, options
     .from(diagnostics)
     .leftJoin(users, eq(users.id, diagnostics.updatedBy))
     .leftJoin(staffFiles, eq(staffFiles.diagnosticId, diagnostics.id))
-    .where(where);
-  const rows = await (options.orderBy ? query.orderBy(...options.orderBy).limit(options.limit ?? 1) : query);
+    .$dynamic();
+}
+
+const param = { organizationId: sql.placeholder("organizationId"), diagnosticId: sql.placeholder("diagnosticId"), year: sql.placeholder("year") };
+
+const diagnosticById = preparedStatement((db) =>
+  fullDiagnosticQuery(db)
+    .where(and(eq(diagnostics.id, param.diagnosticId), eq(diagnostics.organizationId, param.organizationId)))
+    .prepare("find_diagnostic"),
+);
+
+const diagnosticProfile = preparedStatement((db) =>
+  db
+    .select({ id: diagnostics.id, profile: diagnostics.profile })
+    .from(diagnostics)
+    .where(and(eq(diagnostics.id, param.diagnosticId), eq(diagnostics.organizationId, param.organizationId)))
+    .prepare("find_diagnostic_profile"),
+);
+
+const previousDiagnostic = preparedStatement((db) =>
+  fullDiagnosticQuery(db)
+    .where(and(eq(diagnostics.organizationId, param.organizationId), lt(diagnostics.year, param.year)))
+    .orderBy(desc(diagnostics.year))
+    .limit(1)
+    .prepare("find_previous_diagnostic"),
+);
+
+function fullDiagnostics(rows: Awaited<ReturnType<ReturnType<typeof diagnosticById>["execute"]>>) {
   return rows.map(({ answers, staffFileName, staffRowCount, staffImportedAt, ...row }) => ({
     ...row,
     answers: aggregatedRows<{ questionId: string; value: AnswerJson; version: number; updatedAt: Date }>(answers),
@@ -315,26 +331,9 @@ export async function saveAnswer(
   value: AnswerJson,
   userId: string,
 ): Promise<SaveResult<AnswerJson | null> | null> {
-  // One statement, hence atomic without a transaction (the autosave is the hottest write): the answer
-  // (inserted at version 1, or updated when its version is still the one the user saw) and the
-  // diagnostic's "last edited" stamp, both only when the diagnostic belongs to the organisation.
   const now = new Date();
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const json = sql`${JSON.stringify(value)}::jsonb`;
-  const owned = sql`exists (select 1 from ${diagnostics} where ${diagnostics.id} = ${diagnosticId} and ${diagnostics.organizationId} = ${organizationId})`;
-  const write =
-    expectedVersion === 0
-      ? sql`insert into ${diagnosticAnswers} (diagnostic_id, question_id, value, version, updated_at, updated_by)
-          select ${diagnosticId}, ${questionId}, ${json}, 1, ${at}, ${userId} where ${owned}
-          on conflict do nothing returning version`
-      : sql`update ${diagnosticAnswers} set value = ${json}, version = version + 1, updated_at = ${at}, updated_by = ${userId}
-          where diagnostic_id = ${diagnosticId} and question_id = ${questionId} and version = ${expectedVersion} and ${owned}
-          returning version`;
-  const [saved] = rowsOf<{ version: number }>(
-    await db.execute(sql`with saved as (${write}),
-      stamp as (update ${diagnostics} set updated_at = ${at}, updated_by = ${userId} where id = ${diagnosticId} and exists (select 1 from saved))
-      select version from saved`),
-  );
+  const values = { organizationId, diagnosticId, questionId, expectedVersion, userId, value: JSON.stringify(value), at: now.toISOString() };
+  const [saved] = await (expectedVersion === 0 ? insertAnswer : updateAnswer)(db).rows(values);
   if (saved) return { ok: true, version: Number(saved.version), updatedAt: now };
   const [current] = await db
     .select({ value: diagnosticAnswers.value, version: diagnosticAnswers.version, updatedAt: diagnosticAnswers.updatedAt, updatedByName: users.name })
@@ -360,10 +359,45 @@ export async function saveAnswer(
   };
 }
 
-/** The rows of a raw `db.execute` on either driver (postgres.js gives an array, PGlite `{ rows }`). */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+/** The placeholders of the autosave's write. */
+const answerParams = {
+  diagnosticId: sql.placeholder("diagnosticId"),
+  questionId: sql.placeholder("questionId"),
+  expectedVersion: sql.placeholder("expectedVersion"),
+  userId: sql.placeholder("userId"),
+  json: sql`${sql.placeholder("value")}::jsonb`,
+  at: sql`${sql.placeholder("at")}::timestamptz`,
+  owned: sql`exists (select 1 from ${diagnostics} where ${diagnostics.id} = ${sql.placeholder("diagnosticId")} and ${diagnostics.organizationId} = ${sql.placeholder("organizationId")})`,
+};
+
+/**
+ * The autosave's write, one statement, hence atomic without a transaction (it is the hottest write):
+ * the answer (inserted at version 1, or updated when its version is still the one the user saw) and
+ * the diagnostic's "last edited" stamp, both only when the diagnostic belongs to the organisation.
+ */
+function answerWrite(name: string, write: (p: typeof answerParams) => SQL) {
+  const p = answerParams;
+  return preparedSql<{ version: number }>(
+    name,
+    sql`with saved as (${write(p)}),
+      stamp as (update ${diagnostics} set updated_at = ${p.at}, updated_by = ${p.userId} where id = ${p.diagnosticId} and exists (select 1 from saved))
+      select version from saved`,
+  );
 }
+
+const insertAnswer = answerWrite(
+  "insert_answer",
+  (p) => sql`insert into ${diagnosticAnswers} (diagnostic_id, question_id, value, version, updated_at, updated_by)
+    select ${p.diagnosticId}, ${p.questionId}, ${p.json}, 1, ${p.at}, ${p.userId} where ${p.owned}
+    on conflict do nothing returning version`,
+);
+
+const updateAnswer = answerWrite(
+  "update_answer",
+  (p) => sql`update ${diagnosticAnswers} set value = ${p.json}, version = version + 1, updated_at = ${p.at}, updated_by = ${p.userId}
+    where diagnostic_id = ${p.diagnosticId} and question_id = ${p.questionId} and version = ${p.expectedVersion} and ${p.owned}
+    returning version`,
+);
 
 /** Marks the diagnostic finished (« terminé ») or back to draft. */
 export async function setDiagnosticStatus(db: DbOrTx, organizationId: string, diagnosticId: string, status: "brouillon" | "termine", userId: string) {

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client.ts";
 import { newId } from "../ids.ts";
+import { preparedStatement } from "../prepared.ts";
 import { memberships, organizations, type OrgKind, type Role, users } from "../schema.ts";
 
 export interface NewStructure {
@@ -68,7 +69,13 @@ export async function listUserOrganizations(db: DbOrTx, userId: string) {
 
 /** The organisation seen through the user's membership; null when the user is not a member. */
 export async function findOrganizationForMember(db: DbOrTx, organizationId: string, userId: string) {
-  const [row] = await db
+  const [row] = await organizationForMember(db).execute({ organizationId, userId });
+  return row ?? null;
+}
+
+/** The permission check of every page of an organisation reads it. */
+const organizationForMember = preparedStatement((db) =>
+  db
     .select({
       id: organizations.id,
       kind: organizations.kind,
@@ -82,9 +89,9 @@ export async function findOrganizationForMember(db: DbOrTx, organizationId: stri
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
-  return row ?? null;
-}
+    .where(and(eq(memberships.organizationId, sql.placeholder("organizationId")), eq(memberships.userId, sql.placeholder("userId"))))
+    .prepare("find_membership"),
+);
 
 export async function listMembers(db: DbOrTx, organizationId: string) {
   return db

@@ -1,8 +1,9 @@
-import { and, desc, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client.ts";
 import { newId } from "../ids.ts";
+import { preparedStatement } from "../prepared.ts";
 import { actionPlans, diagnostics, planActions, users } from "../schema.ts";
-import { aggregatedRows, type FirstRows, type SaveResult } from "./diagnostics.ts";
+import { aggregatedRows, type SaveResult } from "./diagnostics.ts";
 
 /**
  * Action plans. Every function takes the organisation id and filters on it (directly, or through the
@@ -36,13 +37,13 @@ export async function insertPlan(tx: DbOrTx, organizationId: string, diagnosticI
 
 /** The plan of a diagnostic with its actions (each with its version), or null. */
 export async function findPlanByDiagnostic(db: DbOrTx, organizationId: string, diagnosticId: string) {
-  const [plan] = await fullPlans(db, and(eq(actionPlans.diagnosticId, diagnosticId), eq(actionPlans.organizationId, organizationId)));
+  const [plan] = fullPlans(await planByDiagnostic(db).execute({ organizationId, diagnosticId }));
   return plan ?? null;
 }
 
 /** The plan of the latest diagnostic before `year` (its actions are evaluated in the next diagnostic). */
 export async function findPreviousPlan(db: DbOrTx, organizationId: string, year: number) {
-  const [plan] = await fullPlans(db, and(eq(actionPlans.organizationId, organizationId), sql`${diagnostics.year} < ${year}`), { orderBy: [desc(diagnostics.year)], limit: 1 });
+  const [plan] = fullPlans(await previousPlan(db).execute({ organizationId, year }));
   return plan ?? null;
 }
 
@@ -51,10 +52,7 @@ export async function findPreviousPlan(db: DbOrTx, organizationId: string, year:
  * statement: the results and plan pages show both.
  */
 export async function findPlanAndPrevious(db: DbOrTx, organizationId: string, diagnosticId: string, year: number) {
-  const rows = await fullPlans(db, and(eq(actionPlans.organizationId, organizationId), or(eq(actionPlans.diagnosticId, diagnosticId), sql`${diagnostics.year} < ${year}`)), {
-    orderBy: [sql`${actionPlans.diagnosticId} = ${diagnosticId} desc`, desc(diagnostics.year)],
-    limit: 2,
-  });
+  const rows = fullPlans(await planAndPrevious(db).execute({ organizationId, diagnosticId, year }));
   return { plan: rows.find((r) => r.diagnosticId === diagnosticId) ?? null, previous: rows.find((r) => r.year < year) ?? null };
 }
 
@@ -67,8 +65,8 @@ interface StoredPlanAction {
 }
 
 /** Plans with their diagnostic's year and their actions in order, in one statement (the results and plan pages read them on every view). */
-async function fullPlans(db: DbOrTx, where: ReturnType<typeof and>, options: FirstRows = {}) {
-  const query = db
+function plansQuery(db: DbOrTx) {
+  return db
     .select({
       id: actionPlans.id,
       kind: actionPlans.kind,
@@ -85,8 +83,34 @@ async function fullPlans(db: DbOrTx, where: ReturnType<typeof and>, options: Fir
     .from(actionPlans)
     .innerJoin(diagnostics, eq(diagnostics.id, actionPlans.diagnosticId))
     .leftJoin(users, eq(users.id, actionPlans.updatedBy))
-    .where(where);
-  const rows = await (options.orderBy ? query.orderBy(...options.orderBy).limit(options.limit ?? 1) : query);
+    .$dynamic();
+}
+
+const param = { organizationId: sql.placeholder("organizationId"), diagnosticId: sql.placeholder("diagnosticId"), year: sql.placeholder("year") };
+
+const planByDiagnostic = preparedStatement((db) =>
+  plansQuery(db)
+    .where(and(eq(actionPlans.diagnosticId, param.diagnosticId), eq(actionPlans.organizationId, param.organizationId)))
+    .prepare("find_plan"),
+);
+
+const previousPlan = preparedStatement((db) =>
+  plansQuery(db)
+    .where(and(eq(actionPlans.organizationId, param.organizationId), lt(diagnostics.year, param.year)))
+    .orderBy(desc(diagnostics.year))
+    .limit(1)
+    .prepare("find_previous_plan"),
+);
+
+const planAndPrevious = preparedStatement((db) =>
+  plansQuery(db)
+    .where(and(eq(actionPlans.organizationId, param.organizationId), or(eq(actionPlans.diagnosticId, param.diagnosticId), lt(diagnostics.year, param.year))))
+    .orderBy(sql`${actionPlans.diagnosticId} = ${param.diagnosticId} desc`, desc(diagnostics.year))
+    .limit(2)
+    .prepare("find_plan_and_previous"),
+);
+
+function fullPlans(rows: Awaited<ReturnType<ReturnType<typeof planByDiagnostic>["execute"]>>) {
   return rows.map(({ actions, ...plan }) => ({
     ...plan,
     actions: aggregatedRows<StoredPlanAction>(actions),

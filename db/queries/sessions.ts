@@ -1,5 +1,6 @@
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client.ts";
+import { preparedStatement } from "../prepared.ts";
 import { sessions, users } from "../schema.ts";
 
 export async function insertSession(db: DbOrTx, row: { id: string; secretHash: Uint8Array; userId: string; expiresAt: Date }) {
@@ -7,7 +8,13 @@ export async function insertSession(db: DbOrTx, row: { id: string; secretHash: U
 }
 
 export async function findSessionWithUser(db: DbOrTx, id: string) {
-  const [row] = await db
+  const [row] = await sessionWithUser(db).execute({ id });
+  return row ?? null;
+}
+
+/** Read on every request that carries a session cookie. */
+const sessionWithUser = preparedStatement((db) =>
+  db
     .select({
       id: sessions.id,
       secretHash: sessions.secretHash,
@@ -18,9 +25,9 @@ export async function findSessionWithUser(db: DbOrTx, id: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
-  return row ?? null;
-}
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare("find_session"),
+);
 
 export async function extendSession(db: DbOrTx, id: string, expiresAt: Date) {
   await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));

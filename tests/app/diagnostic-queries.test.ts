@@ -99,3 +99,42 @@ describe("findPlanAndPrevious", () => {
     expect((await findPlanAndPrevious(db, other.id, ids[2025], 2025)).plan).toBeNull();
   });
 });
+
+describe("prepared statements (db/prepared.ts)", () => {
+  it("each database handle and each transaction runs its own, with the values of each call", async () => {
+    const second = await createTestDb();
+    try {
+      const otherUser = await makeUser(second.db);
+      const otherOrg = await makeOrg(second.db, otherUser);
+      const { id } = await insertDiagnostic(second.db, otherOrg.id, 2024, otherUser.id);
+      // The same statement on two databases: each reads its own rows, never the other's.
+      expect((await findDiagnostic(second.db, otherOrg.id, id))!.year).toBe(2024);
+      expect(await findDiagnostic(db, otherOrg.id, id)).toBeNull();
+      expect((await findDiagnostic(db, org.id, ids[2023]))!.year).toBe(2023);
+      // Inside a transaction, the statement sees the transaction's own writes, and they go with its rollback.
+      await expect(
+        db.transaction(async (tx) => {
+          await saveAnswer(tx, org.id, ids[2023], "q.dans_transaction", 0, "oui", user.id);
+          expect((await findDiagnostic(tx, org.id, ids[2023]))!.answers.map((a) => a.questionId)).toEqual(["q.dans_transaction"]);
+          throw new Error("annulée");
+        }),
+      ).rejects.toThrow("annulée");
+      expect((await findDiagnostic(db, org.id, ids[2023]))!.answers).toEqual([]);
+    } finally {
+      await second.dispose();
+    }
+  });
+
+  it("the autosave's prepared write inserts, updates at the expected version only, and refuses other structures", async () => {
+    const first = await saveAnswer(db, org.id, ids[2022], "q.prepare", 0, "oui", user.id);
+    expect(first).toMatchObject({ ok: true, version: 1 });
+    // A second insert of the same question at version 0 is a conflict, showing what is stored.
+    expect(await saveAnswer(db, org.id, ids[2022], "q.prepare", 0, "non", user.id)).toMatchObject({ ok: false, current: "oui", version: 1 });
+    expect(await saveAnswer(db, org.id, ids[2022], "q.prepare", 1, ["a", "b"], user.id)).toMatchObject({ ok: true, version: 2 });
+    expect(await saveAnswer(db, org.id, ids[2022], "q.prepare", 1, "non", user.id)).toMatchObject({ ok: false, current: ["a", "b"], version: 2 });
+    expect(await saveAnswer(db, other.id, ids[2022], "q.prepare", 2, "non", user.id)).toBeNull();
+    expect(await saveAnswer(db, other.id, ids[2022], "q.autre", 0, "non", user.id)).toBeNull();
+    const stored = (await findDiagnostic(db, org.id, ids[2022]))!.answers.filter((a) => a.questionId.startsWith("q."));
+    expect(stored.map((a) => [a.questionId, a.value, a.version])).toEqual([["q.prepare", ["a", "b"], 2]]);
+  });
+});
