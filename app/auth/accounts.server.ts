@@ -195,8 +195,12 @@ export async function signUpWithInvitation(
     return { ok: false, formErrors: ["Trop de comptes créés depuis cette adresse. Réessayez dans une heure."], status: 429 };
   const invitation = await loadValidInvitation(input.invitation);
   if (!invitation) return { ok: false, formErrors: [INVITATION_INVALID] };
+  // The link proves only that its holder reads the invited mailbox: the account is created for that
+  // address alone (another one would be unverified), so what follows says nothing of anyone else's.
+  if (input.email !== invitation.email)
+    return { ok: false, fieldErrors: { email: [`Cette invitation a été envoyée à ${invitation.email}\u00a0: le compte se crée avec cette adresse.`] } };
   const db = await getDb();
-  if (await findUserByEmail(db, input.email))
+  if (await findUserByEmail(db, invitation.email))
     return {
       ok: false,
       fieldErrors: { email: ["Un compte utilise déjà cette adresse. Connectez-vous pour accepter l'invitation."] },
@@ -204,7 +208,7 @@ export async function signUpWithInvitation(
   const passwordHash = await hashPassword(input.password);
   const result = await db.transaction(async (tx) => {
     if (!(await markInvitationAccepted(tx, invitation.id, new Date()))) return null;
-    const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash });
+    const user = await insertUser(tx, { email: invitation.email, name: input.name, passwordHash });
     await upsertMembership(tx, invitation.organizationId, user.id, invitation.role);
     await insertAudit(tx, { organizationId: invitation.organizationId, actorUserId: user.id, action: "invitation.accepted", details: { role: invitation.role } });
     const session = await createSession(tx, user.id);

@@ -149,8 +149,16 @@ function SignupForm({ loaderData, actionData }: Pick<Route.ComponentProps, "load
           <Field field={f.name} label={LABELS.name} help="Prénom et nom, tels que vos collègues vous connaissent.">
             {(p) => <input {...getInputProps(f.name, { type: "text" })} {...p} autoComplete="name" />}
           </Field>
-          <Field field={f.email} label={LABELS.email} help="Elle sert à vous connecter et à recevoir les liens de réinitialisation.">
-            {(p) => <input {...getInputProps(f.email, { type: "email" })} {...p} autoComplete="email" />}
+          <Field
+            field={f.email}
+            label={LABELS.email}
+            help={
+              invitation
+                ? "Celle à laquelle l'invitation a été envoyée : le compte se crée avec elle. Elle sert ensuite à vous connecter."
+                : "Elle sert à vous connecter et à recevoir les liens de réinitialisation."
+            }
+          >
+            {(p) => <input {...getInputProps(f.email, { type: "email" })} {...p} autoComplete="email" readOnly={Boolean(invitation)} />}
           </Field>
           <Field
             field={f.password}

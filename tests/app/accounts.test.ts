@@ -19,6 +19,7 @@ import { backgroundSettled } from "../../app/auth/background.server.ts";
 import { RATE_LIMITS } from "../../app/auth/rate-limit.server.ts";
 import { auditLog, memberships, organizations, passwordResetTokens, signupRequests, users } from "../../db/schema.ts";
 import type { Db } from "../../db/client.ts";
+import { findUserByEmail } from "../../db/queries/users.ts";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let db: Db;
@@ -392,6 +393,28 @@ describe("invitations and members", () => {
     expect(list.data.members.map((m: { email: string; role: string }) => [m.email, m.role])).toContainEqual(["nouvelle.cip@exemple.fr", "editor"]);
     // Single use.
     expect((await callRoute(invitation.loader, get(`/invitation/${token}`), { token })).data.valid).toBe(false);
+  });
+
+  it("signing up through an invitation creates the account of the invited address only, and tells nothing of other addresses", async () => {
+    const owner = await makeUser(db);
+    const existing = await makeUser(db);
+    const org = await makeOrg(db, owner);
+    await callRoute(members.action, post(`/o/${org.id}/membres`, { intent: "invite", email: "invitee.seule@exemple.fr", role: "editor" }, owner.cookie), { orgId: org.id });
+    const token = decodeURIComponent(new URL((await lastMail()).link).pathname.split("/").pop()!);
+    const signUpAs = (email: string) =>
+      callRoute(signup.action, post("/inscription", { name: "Quelqu'un", email, password: "phrase de passe assez longue", invitation: token }));
+    // Another address, with or without an account: the same refusal, naming only the invited address.
+    const withAccount = await signUpAs(existing.email);
+    const withoutAccount = await signUpAs("personne.inconnue@exemple.fr");
+    for (const res of [withAccount, withoutAccount]) {
+      expect(res.status).toBe(400);
+      expect(res.data.result.error.email).toEqual(["Cette invitation a été envoyée à invitee.seule@exemple.fr\u00a0: le compte se crée avec cette adresse."]);
+    }
+    expect(await findUserByEmail(db, "personne.inconnue@exemple.fr")).toBeNull();
+    // The invitation still works for its own address (case and spaces as typed do not matter).
+    const created = await signUpAs("  Invitee.Seule@exemple.fr ");
+    expect(created.location).toBe(`/o/${org.id}`);
+    expect(await findUserByEmail(db, "invitee.seule@exemple.fr")).not.toBeNull();
   });
 
   it("an existing user accepts an invitation by signing in", async () => {
