@@ -81,7 +81,7 @@ export async function saveOneAnswer(
 
 export type DomainSaveOutcome =
   | { status: "saved"; count: number }
-  | { status: "invalid"; errors: Record<string, string> }
+  | { status: "invalid"; errors: Record<string, string>; message?: string }
   | { status: "conflict"; conflicts: Record<string, Extract<OneAnswerOutcome, { status: "conflict" }>> };
 
 class ConflictAbort extends Error {
@@ -96,7 +96,8 @@ class ConflictAbort extends Error {
  * answer or stale version stores nothing.
  */
 export async function saveDomainAnswers(loaded: LoadedDiagnostic, domain: DomainId, formData: FormData): Promise<DomainSaveOutcome> {
-  if (!loaded.profile) return { status: "invalid", errors: {} };
+  if (!loaded.profile)
+    return { status: "invalid", errors: {}, message: "Remplissez d'abord le profil de la structure\u00a0: les questions dépendent de son type et de sa taille." };
   const errors: Record<string, string> = {};
   const changes: Array<{ question: Question; value: AnswerValue; version: number }> = [];
   for (const question of questionsForDomain(domain, loaded.profile)) {

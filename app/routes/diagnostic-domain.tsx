@@ -51,7 +51,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!domain) notFound();
   const formData = await request.formData();
   const outcome = await saveDomainAnswers(loaded, domain.id as DomainId, formData);
-  if (outcome.status === "invalid") return data({ errors: outcome.errors, conflicts: {} }, { status: 400 });
+  if (outcome.status === "invalid") return data({ errors: outcome.errors, conflicts: {}, message: outcome.message }, { status: 400 });
   if (outcome.status === "conflict") return data({ errors: {}, conflicts: outcome.conflicts }, { status: 409 });
   const { org } = loaded.access;
   const next = nextStep(domain.id as DomainId);

@@ -170,6 +170,18 @@ describe("domain pages and answers", () => {
     expect(page.data.questions.every((q: { value: string; version: number }) => q.value === "" && q.version === 0)).toBe(true);
   });
 
+  it("refuses a domain page posted before the profile exists with a French message, storing nothing", async () => {
+    const { id } = await newDiagnostic(nextFreeYear());
+    const res = await callRoute(
+      domainRoute.action,
+      post(`${base(id)}/domaines/embauche`, { "q.embauche.offres_neutres": "oui", "v.embauche.offres_neutres": "0" }, owner.cookie),
+      { orgId: org.id, diagId: id, domainId: "embauche" },
+    );
+    expect(res.status).toBe(400);
+    expect(res.data.message).toBe("Remplissez d'abord le profil de la structure\u00a0: les questions dépendent de son type et de sa taille.");
+    expect((await findDiagnostic(db, org.id, id))!.answers).toEqual([]);
+  });
+
   it("404s an unknown domain", async () => {
     const res = await callRoute(domainRoute.loader, get(`${base(diagId)}/domaines/inconnu`, owner.cookie), { orgId: org.id, diagId, domainId: "inconnu" });
     expect(res.status).toBe(404);
