@@ -7,9 +7,9 @@ const PAD_Y = 3.5;
 
 /**
  * A table with a caption, a header row on a dark background (repeated, as an artifact, at the top
- * of every page the table continues on), rows that never split across pages, row headers in bold,
- * right-aligned number columns and a note under it. Tagged Table > Caption, THead > TR > TH,
- * TBody > TR > TH/TD, with the scope of each header cell.
+ * of every page the table continues on), rows that never split across pages, a last row never
+ * alone on its page, row headers in bold, right-aligned number columns and a note under it. Tagged
+ * Table > Caption, THead > TR > TH, TBody > TR > TH/TD, with the scope of each header cell.
  */
 export function drawTable(w: PdfWriter, block: TableBlock): void {
   const { doc } = w;
@@ -34,7 +34,8 @@ export function drawTable(w: PdfWriter, block: TableBlock): void {
   const captionLines = w.wrap(block.caption, "bold", captionStyle.size, w.width);
   const captionHeight = captionLines.length * w.lineHeight(captionStyle) + 3;
 
-  w.ensureSpace(captionHeight + headerHeight + (rows[0]?.height ?? 0));
+  // The caption and header never end a page without a row; a two-row table starts with both (see below).
+  w.ensureSpace(captionHeight + headerHeight + (rows.length === 2 ? rows[0].height + rows[1].height : (rows[0]?.height ?? 0)));
 
   const drawHeaderBackground = () => {
     const y = w.y;
@@ -67,13 +68,18 @@ export function drawTable(w: PdfWriter, block: TableBlock): void {
     w.y += headerHeight;
 
     w.group("TBody", () => {
+      let rowsOnPage = 0;
       rows.forEach(({ row, cells, height }, r) => {
-        if (w.y + height > w.bottom) {
+        // The last row (often a total) never starts a page alone: the one before it goes along.
+        const keepWithLast = r === rows.length - 2 && rowsOnPage > 0 ? rows[r + 1].height : 0;
+        if (w.y + height + keepWithLast > w.bottom) {
           w.addPage();
           drawHeaderBackground();
           w.artifact(() => block.columns.forEach((_, i) => drawHeaderText(i)));
           w.y += headerHeight;
+          rowsOnPage = 0;
         }
+        rowsOnPage++;
         const y = w.y;
         w.artifact(() => {
           doc.save();
