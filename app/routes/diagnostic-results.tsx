@@ -90,7 +90,8 @@ function KeyFigureCard({ figure }: { figure: KeyFigure }) {
       <p>{figure.meaning}</p>
       {figure.nextStep ? (
         <p className="figure-next">
-          <strong>À faire{NBSP}:</strong> {figure.nextStep}
+          <strong>À faire{NBSP}:</strong>
+          {` ${figure.nextStep}`}
         </p>
       ) : null}
       {figure.id === "index" ? (
@@ -100,7 +101,8 @@ function KeyFigureCard({ figure }: { figure: KeyFigure }) {
       ) : null}
       {figure.change ? (
         <p className="figure-change">
-          <strong>Évolution{NBSP}:</strong> {figure.change.text}
+          <strong>Évolution{NBSP}:</strong>
+          {` ${figure.change.text}`}
         </p>
       ) : null}
     </li>
@@ -180,7 +182,7 @@ function IndexSection({ index, orgId, diagId }: { index: IndexView; orgId: strin
                 <tbody key={row.id}>
                   <tr>
                     <th scope="row" id={`indicateur-${row.id}`}>
-                      {row.number}. {row.label}
+                      {`${row.number}. ${row.label}`}
                     </th>
                     <td className="num">{row.calculable && row.points !== null ? row.points : "Non calculable"}</td>
                     <td className="num">{row.maxPoints}</td>
@@ -229,20 +231,22 @@ function ActionItem({ action }: { action: ReadyResults["actions"]["featured"][nu
         {action.legalObligation ? <span className="badge badge-obligation">obligation légale</span> : null}
       </h3>
       <p className="small">
-        Domaine{NBSP}: {action.domainLabel}
-        {action.domainLevelLabel ? ` (${action.domainLevelLabel.toLowerCase()})` : ""} · Délai conseillé{NBSP}: {action.deadlineMonths} mois · {action.costLabel}
+        {`Domaine${NBSP}: ${action.domainLabel}${action.domainLevelLabel ? ` (${action.domainLevelLabel.toLowerCase()})` : ""} · Délai conseillé${NBSP}: ${action.deadlineMonths} mois · ${action.costLabel}`}
       </p>
       <p>{action.description}</p>
-      <p className="reasons-title">Pourquoi cette action{NBSP}:</p>
+      <p className="reasons-title">{`Pourquoi cette action${NBSP}:`}</p>
       <ul className="reasons">
         {action.reasons.map((r) => (
           <li key={r}>{r}</li>
         ))}
       </ul>
       <p>
-        <strong>Objectif proposé{NBSP}:</strong> {action.objective} <strong>Indicateur{NBSP}:</strong> {action.indicator}.
+        <strong>{`Objectif proposé${NBSP}:`}</strong>
+        {` ${action.objective} `}
+        <strong>{`Indicateur${NBSP}:`}</strong>
+        {` ${action.indicator}.`}
       </p>
-      {action.supportNames.length > 0 ? <p className="small">Qui peut aider{NBSP}: {action.supportNames.join(", ")}.</p> : null}
+      {action.supportNames.length > 0 ? <p className="small">{`Qui peut aider${NBSP}: ${action.supportNames.join(", ")}.`}</p> : null}
     </li>
   );
 }
@@ -252,10 +256,7 @@ function ActionBriefItem({ action }: { action: ActionBrief }) {
     <li>
       <strong>{action.title}</strong>
       {action.legalObligation ? <span className="badge badge-obligation">obligation légale</span> : null}
-      <span className="small">
-        {" "}
-        — {action.domainLabel} · {action.deadlineMonths}{NBSP}mois · {action.costLabel}
-      </span>
+      <span className="small">{` — ${action.domainLabel} · ${action.deadlineMonths}${NBSP}mois · ${action.costLabel}`}</span>
     </li>
   );
 }
@@ -264,8 +265,8 @@ function Contact({ label, contact, href }: { label: string; contact: { value: st
   if (!contact) return null;
   return (
     <li>
-      {label}
-      {NBSP}: <a href={href(contact.value)}>{contact.value}</a>
+      {`${label}${NBSP}: `}
+      <a href={href(contact.value)}>{contact.value}</a>
       {contact.verified ? null : <span className="small"> (à vérifier)</span>}
     </li>
   );
@@ -293,7 +294,7 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
       <>
         <p className="step-counter">Étape 5 sur 5</p>
         <ResultsTabs orgId={org.id} diagId={diagnostic.id} current="resultats" />
-        <h1>Résultats du diagnostic {diagnostic.year}</h1>
+        <h1>{`Résultats du diagnostic ${diagnostic.year}`}</h1>
         <div className="notice notice-warning">
           <p>{results.message}</p>
           <p>
@@ -313,7 +314,7 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
     <>
       <p className="step-counter">Étape 5 sur 5</p>
       <ResultsTabs orgId={org.id} diagId={diagnostic.id} current="resultats" />
-      <h1>Résultats du diagnostic {diagnostic.year}</h1>
+      <h1>{`Résultats du diagnostic ${diagnostic.year}`}</h1>
       <p className="lead">{r.headline}</p>
 
       {statusNotice === "termine" ? <Notice>Le diagnostic est marqué comme terminé.</Notice> : null}
@@ -429,12 +430,12 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
             </ol>
             {r.actions.others.length > 0 ? (
               <p className="print-only small">
-                {r.actions.others.length} autres actions sont proposées dans Boussole Égalité, à l'étape «{NBSP}Résultats{NBSP}».
+                {`${r.actions.others.length} autres actions sont proposées dans Boussole Égalité, à l'étape «${NBSP}Résultats${NBSP}».`}
               </p>
             ) : null}
             {r.actions.others.length > 0 ? (
               <details className="help-block more-actions">
-                <summary>Voir les {r.actions.others.length} autres actions proposées</summary>
+                <summary>{`Voir les ${r.actions.others.length} autres actions proposées`}</summary>
                 <p className="small">
                   Pour chacune, l'étape{NBSP}«{NBSP}Plan d'action{NBSP}» explique pourquoi elle vous est proposée, son objectif, son indicateur et qui
                   peut vous aider{NBSP}; c'est là que vous choisissez celles à retenir.
@@ -445,7 +446,7 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
                   ))}
                 </ol>
                 <p>
-                  <Link to={planHref}>{canEdit ? "Choisir mes actions" : "Voir le détail"} à l'étape «{NBSP}Plan d'action{NBSP}»</Link>
+                  <Link to={planHref}>{`${canEdit ? "Choisir mes actions" : "Voir le détail"} à l'étape «${NBSP}Plan d'action${NBSP}»`}</Link>
                 </p>
               </details>
             ) : null}
@@ -460,10 +461,8 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
             {r.support.map((s) => (
               <li key={s.id} className="card support-card">
                 <h3>{s.name}</h3>
-                <p className="small">
-                  {s.kindLabel} · {s.territory}
-                </p>
-                <p className="reasons-title">Pourquoi elle peut vous aider{NBSP}:</p>
+                <p className="small">{`${s.kindLabel} · ${s.territory}`}</p>
+                <p className="reasons-title">{`Pourquoi elle peut vous aider${NBSP}:`}</p>
                 <ul className="reasons">
                   {s.reasons.map((reason) => (
                     <li key={reason}>{reason}</li>
@@ -472,7 +471,7 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
                 <details>
                   <summary>Ce qu'elle propose</summary>
                   <p>{s.offer}</p>
-                  <p className="small">Pour qui{NBSP}: {s.audience}</p>
+                  <p className="small">{`Pour qui${NBSP}: ${s.audience}`}</p>
                 </details>
                 {s.website || s.email ? (
                   <ul className="contacts">
@@ -489,7 +488,7 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
 
       {r.yearOnYear ? (
         <section aria-labelledby="evolution-titre">
-          <h2 id="evolution-titre">L'évolution depuis {r.yearOnYear.previousYear}</h2>
+          <h2 id="evolution-titre">{`L'évolution depuis ${r.yearOnYear.previousYear}`}</h2>
           {r.yearOnYear.figures.length > 0 ? (
             <DataTable id="evolution-chiffres" title={`Chiffres clés en ${diagnostic.year} et en ${r.yearOnYear.previousYear}`}>
                 <thead>
@@ -563,15 +562,14 @@ export default function DiagnosticResults({ loaderData }: Route.ComponentProps) 
 function PreviousPlanSummary({ plan, planHref }: { plan: NonNullable<Route.ComponentProps["loaderData"]["previousPlan"]>; planHref: string }) {
   return (
     <section aria-labelledby="bilan-plan-titre">
-      <h2 id="bilan-plan-titre">Bilan du plan précédent ({plan.year})</h2>
+      <h2 id="bilan-plan-titre">{`Bilan du plan précédent (${plan.year})`}</h2>
       <p className="prose">
-        {plan.title}. {plan.summary}
+        {`${plan.title}. ${plan.summary}`}
       </p>
       <ul className="reasons">
         {plan.actions.map((a) => (
           <li key={a.id}>
-            {a.title}{NBSP}: {a.status.toLowerCase()}
-            {a.measured !== null ? `, valeur atteinte ${a.measured}${a.target !== null ? ` pour une cible de ${a.target}` : ""}` : ""}.
+            {`${a.title}${NBSP}: ${a.status.toLowerCase()}${a.measured !== null ? `, valeur atteinte ${a.measured}${a.target !== null ? ` pour une cible de ${a.target}` : ""}` : ""}.`}
           </li>
         ))}
       </ul>

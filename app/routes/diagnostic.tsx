@@ -32,9 +32,9 @@ function StepLink({ orgId, diagId, step }: { orgId: string; diagId: string; step
     <NavLink to={stepPath(orgId, diagId, step.id)} className={`step step-${step.status}`}>
       <span className="step-mark" aria-hidden="true">
         {step.status === "fait" ? "✓" : step.status === "en_cours" ? "◐" : "○"}
-      </span>{" "}
-      {stepLabel(step.id)}
-      <span className="visually-hidden"> : {STATUS_TEXT[step.status]}</span>
+      </span>
+      {` ${stepLabel(step.id)}`}
+      <span className="visually-hidden">{` : ${STATUS_TEXT[step.status]}`}</span>
       {suffix}
     </NavLink>
   );
@@ -74,7 +74,7 @@ export default function DiagnosticLayout({ loaderData }: Route.ComponentProps) {
           <ol className="steps">
             {MAIN_STEPS.map((main, i) => (
               <li key={main.key}>
-                <span className="step-number">Étape {i + 1} sur 5</span>
+                <span className="step-number">{`Étape ${i + 1} sur 5`}</span>
                 {main.key === "domaines" ? (
                   <>
                     <span className="step-group">{main.label}</span>
@@ -102,8 +102,7 @@ export default function DiagnosticLayout({ loaderData }: Route.ComponentProps) {
             </li>
           </ol>
           <p className="small">
-            Dernière modification le {formatDate(diagnostic.updatedAt)}
-            {diagnostic.updatedByName ? ` par ${diagnostic.updatedByName}` : ""}.
+            {`Dernière modification le ${formatDate(diagnostic.updatedAt)}${diagnostic.updatedByName ? ` par ${diagnostic.updatedByName}` : ""}.`}
           </p>
         </aside>
         <div className="diagnostic-content">

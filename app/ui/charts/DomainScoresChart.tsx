@@ -171,8 +171,7 @@ export function DomainScoresTable({ domains }: { domains: DomainsView }) {
                 ) : null}
               </td>
               <td>
-                {row.answered + row.unknown} sur {row.total}
-                {row.unknown > 0 ? `, dont ${row.unknown} «${NBSP}Je ne sais pas${NBSP}»` : ""}
+                {`${row.answered + row.unknown} sur ${row.total}${row.unknown > 0 ? `, dont ${row.unknown} «${NBSP}Je ne sais pas${NBSP}»` : ""}`}
               </td>
             </tr>
           ))}
