@@ -3,7 +3,7 @@ import { diagnosticYearExists, findPreviousDiagnosticId, insertDiagnostic } from
 
 export type CreateOutcome = { ok: true; id: string } | { ok: false; field: "year"; message: string };
 
-/** Creates a structure's diagnostic for `year`, optionally starting from the previous year's profile and jobs. */
+/** Creates a structure's diagnostic for `year`, optionally starting from the previous year's profile, jobs and categories of work of equal value. */
 export async function createDiagnostic(organizationId: string, userId: string, year: number, copyPrevious: boolean): Promise<CreateOutcome> {
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -129,7 +129,7 @@ export default function DiagnosticsList({ loaderData, actionData }: Route.Compon
             {diagnostics.length > 0 ? (
               <div className="field checkbox">
                 <input type="checkbox" id="copyPrevious" name="copyPrevious" value="on" defaultChecked />
-                <label htmlFor="copyPrevious">Reprendre le profil et les emplois du diagnostic précédent (vous pourrez les modifier)</label>
+                <label htmlFor="copyPrevious">Reprendre le profil, les emplois et les catégories d'emplois de valeur égale du diagnostic précédent (vous pourrez les modifier)</label>
               </div>
             ) : null}
             <button type="submit" className="button">

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client.ts";
 import { newId } from "../ids.ts";
 import { preparedSql, preparedStatement } from "../prepared.ts";
-import { diagnosticAnswers, diagnostics, staffFiles, users } from "../schema.ts";
+import { diagnosticAnswers, diagnostics, payCategoryMaps, staffFiles, users } from "../schema.ts";
 
 /**
  * Diagnostics of a structure. Every function takes the organisation id and filters on it, so a
@@ -51,19 +51,25 @@ export async function listDiagnostics(db: DbOrTx, organizationId: string) {
   }));
 }
 
-/** Creates the diagnostic of `year`; copies the profile and jobs of `copyFromId` (same organisation) when given. */
+/**
+ * Creates the diagnostic of `year`; copies the profile, the jobs and the categories of work of equal
+ * value of `copyFromId` (same organisation) when given. Several statements: run it in a transaction.
+ */
 export async function insertDiagnostic(db: DbOrTx, organizationId: string, year: number, userId: string, copyFromId?: string) {
   const id = newId();
   let profile: Record<string, unknown> | null = null;
   let jobs: Record<string, unknown>[] = [];
+  let categories: Record<string, unknown> | null = null;
   if (copyFromId) {
     const [source] = await db
-      .select({ profile: diagnostics.profile, jobs: diagnostics.jobs })
+      .select({ profile: diagnostics.profile, jobs: diagnostics.jobs, categories: payCategoryMaps.mapping })
       .from(diagnostics)
+      .leftJoin(payCategoryMaps, eq(payCategoryMaps.diagnosticId, diagnostics.id))
       .where(and(eq(diagnostics.id, copyFromId), eq(diagnostics.organizationId, organizationId)));
     if (source) {
       profile = source.profile;
       jobs = source.jobs;
+      categories = source.categories;
     }
   }
   await db.insert(diagnostics).values({
@@ -76,6 +82,8 @@ export async function insertDiagnostic(db: DbOrTx, organizationId: string, year:
     jobsVersion: jobs.length ? 1 : 0,
     updatedBy: userId,
   });
+  // Read against the new year's staff file once imported: jobs no longer in it are dropped and named.
+  if (categories) await db.insert(payCategoryMaps).values({ diagnosticId: id, organizationId, mapping: categories, version: 1, updatedBy: userId });
   return { id };
 }
 

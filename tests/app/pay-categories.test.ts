@@ -15,6 +15,7 @@ import { payCategoryMaps } from "../../db/schema.ts";
 import type { StaffRow } from "../../diagnostics/staff-file/index.ts";
 import { CATEGORY_EDITOR_MESSAGES, applyCategoryMapping, computeTransparency, transparencyView } from "../../diagnostics/transparency/index.ts";
 import * as editorRoute from "../../app/routes/diagnostic-pay-categories.tsx";
+import * as listRoute from "../../app/routes/diagnostics-list.tsx";
 import * as tabRoute from "../../app/routes/diagnostic-transparency.tsx";
 import * as reportRoute from "../../app/routes/diagnostic-report-pdf.tsx";
 
@@ -253,6 +254,29 @@ describe("category editor action", () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
     expect((await storedRows())[0].version).toBe(3);
+  });
+
+  it("carries the categories into next year's diagnostic started from this one; read against that year's staff file", async () => {
+    const res = await callRoute(listRoute.action, post(`/o/${team.org.id}/diagnostics`, { year: "2027", copyPrevious: "on" }, team.owner.cookie), { orgId: team.org.id });
+    expect(res.status).toBe(302);
+    const nextId = res.location!.split("/d/")[1].split("/")[0];
+    const [stored] = await storedRows();
+    const [copied] = await db.select({ version: payCategoryMaps.version, mapping: payCategoryMaps.mapping }).from(payCategoryMaps).where(eq(payCategoryMaps.diagnosticId, nextId));
+    expect(copied).toEqual({ version: 1, mapping: stored.mapping });
+    // Next year's file no longer has the drivers: their assignment is dropped and named, the rest is kept.
+    const nextRows = ROWS.filter((r) => !r.job.startsWith("Chauff"));
+    await replaceStaffFile(db, team.org.id, nextId, { fileName: "personnel-2027.csv", rows: nextRows as never, jobs: [], expectedJobsVersion: 0 }, team.owner.id);
+    const { editor } = (await load(nextId, team.owner.cookie)).data;
+    expect(editor.version).toBe(1);
+    expect(editor.values.jobs).toEqual([
+      { job: TRI, category: "c1" },
+      { job: SUPERVISING, category: "c2" },
+    ]);
+    expect(JSON.stringify(editor)).toContain(DRIVING);
+    // Without « reprendre », a new year starts without categories.
+    const fresh = await callRoute(listRoute.action, post(`/o/${team.org.id}/diagnostics`, { year: "2024" }, team.owner.cookie), { orgId: team.org.id });
+    const freshId = fresh.location!.split("/d/")[1].split("/")[0];
+    expect(await db.select().from(payCategoryMaps).where(eq(payCategoryMaps.diagnosticId, freshId))).toEqual([]);
   });
 
   it.skipIf(!hasPdftotext)("puts the saved categories in the report PDF", async () => {
