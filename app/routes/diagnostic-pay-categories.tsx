@@ -278,13 +278,6 @@ function EditorForm({ editor, actionData, here }: { editor: Editor; actionData: 
       <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         Enregistrer
       </button>
-      {conflict ? (
-        <ConflictNotice conflict={conflict} reloadHref={here}>
-          <p>
-            Ses catégories{NBSP}: {conflict.categories.length > 0 ? conflict.categories.map(quote).join(", ") : "aucune"}.
-          </p>
-        </ConflictNotice>
-      ) : null}
       <ErrorList id="categories-erreurs" items={shownErrors} />
       <input type="hidden" name="version" value={version} />
 
@@ -436,6 +429,7 @@ export default function DiagnosticPayCategories({ loaderData, actionData }: Rout
   const { org, diagnostic, state, editor, canEdit, saved } = loaderData;
   const tab = transparencyPath(org.id, diagnostic.id);
   const here = `${tab}/categories`;
+  const conflict = (actionData as EditorActionData | undefined)?.conflict ?? null;
   return (
     <>
       <p className="step-counter">Étape 5 sur 5</p>
@@ -450,6 +444,12 @@ export default function DiagnosticPayCategories({ loaderData, actionData }: Rout
         socioprofessionnelle{NBSP}: ouvriers, employés, techniciens et agents de maîtrise, ingénieurs et cadres) comme catégorie.
       </p>
       {saved && editor ? <Notice>Enregistré à {formatTime(saved)}. Les indicateurs utilisent maintenant ces catégories.</Notice> : null}
+      {/* At the top, where the person who saved looks first; their values stay in the form below. */}
+      {conflict ? (
+        <ConflictNotice conflict={conflict} reloadHref={here}>
+          <p>{`Ses catégories${NBSP}: ${conflict.categories.length > 0 ? conflict.categories.map(quote).join(", ") : "aucune"}.`}</p>
+        </ConflictNotice>
+      ) : null}
       <CriteriaExplained />
       {state === "masque" ? (
         <div className="notice notice-info">

@@ -157,6 +157,12 @@ describe.skipIf(!hasChromium)("category editor of the transparency tab", () => {
     await other.getByRole("button", { name: "Enregistrer les catégories" }).click();
     await expect.poll(() => other.locator("main").textContent()).toContain("Votre enregistrement n'a pas été fait");
     expect(squash(await other.locator(".conflict").textContent())).toContain("Ses catégories : « Production et maraîchage », « Encadrement ».");
+    // The notice opens the page, above the explanations and the status table, where the person looks first.
+    const before = await other.evaluate(() => {
+      const notice = document.querySelector(".conflict")!;
+      return [document.querySelector("#criteres-titre"), document.querySelector("#etat-titre")].map((h) => Boolean(h && notice.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING));
+    });
+    expect(before).toEqual([true, true]);
     expect(await other.getByLabel("Nom de la catégorie").nth(1).inputValue()).toBe("Encadrement technique");
     await screenshot(other, "categories-conflit");
     await page.reload();
