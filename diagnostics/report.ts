@@ -26,6 +26,7 @@ import {
 import { formatNumber, joinFrench, plural, quote } from "./plan/format.ts";
 import {
   formatShare,
+  indexTotalLabel,
   LOW_HEADCOUNT_LABEL,
   MIXITY_BAND_LABEL,
   type IndexView,
@@ -785,7 +786,7 @@ function indexSection(results: ReadyResults): Section {
       cells: [`${row.number}. ${row.label}`, row.calculable && row.points !== null ? String(row.points) : "Non calculable", String(row.maxPoints), row.explanation],
     }));
     if (index.totalPoints !== null && index.maxPoints !== null) {
-      rows.push({ cells: [`Total des indicateurs calculables (${index.display})`, String(index.totalPoints), String(index.maxPoints), ""], emphasis: true });
+      rows.push({ cells: [indexTotalLabel(index), String(index.totalPoints), String(index.maxPoints), ""], emphasis: true });
     }
     blocks.push({
       kind: "table",

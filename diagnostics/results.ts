@@ -753,6 +753,11 @@ function indexComputation(input: Pick<ResultsInput, "index" | "staffRowsIndexInp
   };
 }
 
+/** The label of the Index table's total row: the points of the calculable indicators, and what they give. */
+export function indexTotalLabel(index: Pick<IndexView, "value" | "display">): string {
+  return `Total des indicateurs calculables (${index.value !== null ? `Index${NBSP}: ${index.display}` : "Index non calculable"})`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Key figures
 

@@ -5,7 +5,7 @@ import type { Route } from "./+types/diagnostic-results";
 import type { loader as diagnosticLoader } from "./diagnostic.tsx";
 import { getDb } from "../../db/client.ts";
 import { setDiagnosticStatus } from "../../db/queries/diagnostics.ts";
-import { briefAction, type ActionBrief, type Finding, type IndexView, type KeyFigure, type ReadyResults } from "../../diagnostics/results.ts";
+import { briefAction, indexTotalLabel, type ActionBrief, type Finding, type IndexView, type KeyFigure, type ReadyResults } from "../../diagnostics/results.ts";
 import { requireDiagnostic } from "../diagnostic/load.server.ts";
 import { loadResults } from "../diagnostic/results.server.ts";
 import { loadPlanAndPrevious } from "../diagnostic/plan.server.ts";
@@ -197,7 +197,7 @@ function IndexSection({ index, orgId, diagId }: { index: IndexView; orgId: strin
               {index.totalPoints !== null && index.maxPoints !== null ? (
                 <tfoot>
                   <tr>
-                    <th scope="row">Total des indicateurs calculables ({index.display})</th>
+                    <th scope="row">{indexTotalLabel(index)}</th>
                     <td className="num">{index.totalPoints}</td>
                     <td className="num">{index.maxPoints}</td>
                   </tr>

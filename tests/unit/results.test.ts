@@ -7,6 +7,7 @@ import {
   buildResults,
   FEATURED_ACTIONS,
   formatShare,
+  indexTotalLabel,
   LOW_HEADCOUNT_LABEL,
   MAX_JOBS_NAMED,
   MIXITY_BAND_LABEL,
@@ -349,6 +350,7 @@ describe("buildResults: the Index", () => {
     const f = figure(r, "index");
     expect(f.value).toBe(value);
     expect(f.display).toBe(`${value} sur 100`);
+    expect(indexTotalLabel(r.index)).toBe(`Total des indicateurs calculables (Index\u00a0: ${value} sur 100)`);
     if (band === "moins_50") {
       expect(f.detail).toContain("Estimation indicative");
       expect(f.meaning).toContain("indicative");
@@ -361,6 +363,7 @@ describe("buildResults: the Index", () => {
     expect(r.index.state).toBe("non_calculable");
     expect(r.index.display).toBe("Non calculable");
     expect(r.index.obligation?.label).toBe("Index non calculable");
+    expect(indexTotalLabel(r.index)).toBe("Total des indicateurs calculables (Index non calculable)");
     const pay = r.index.indicators.find((x) => x.id === "pay")!;
     expect(pay).toMatchObject({ calculable: false, reason: "valid-groups-below-40pct" });
     expect(pay.explanation).toContain("ne peut pas être calculé");
