@@ -181,11 +181,12 @@ function fullDiagnosticQuery(db: DbOrTx) {
     .$dynamic();
 }
 
-const param = { organizationId: sql.placeholder("organizationId"), diagnosticId: sql.placeholder("diagnosticId"), year: sql.placeholder("year") };
+/** Placeholders of the prepared statements keyed by organisation, diagnostic and year (here and in plans.ts). */
+export const keyParams = { organizationId: sql.placeholder("organizationId"), diagnosticId: sql.placeholder("diagnosticId"), year: sql.placeholder("year") };
 
 const diagnosticById = preparedStatement((db) =>
   fullDiagnosticQuery(db)
-    .where(and(eq(diagnostics.id, param.diagnosticId), eq(diagnostics.organizationId, param.organizationId)))
+    .where(and(eq(diagnostics.id, keyParams.diagnosticId), eq(diagnostics.organizationId, keyParams.organizationId)))
     .prepare("find_diagnostic"),
 );
 
@@ -193,13 +194,13 @@ const diagnosticProfile = preparedStatement((db) =>
   db
     .select({ id: diagnostics.id, profile: diagnostics.profile })
     .from(diagnostics)
-    .where(and(eq(diagnostics.id, param.diagnosticId), eq(diagnostics.organizationId, param.organizationId)))
+    .where(and(eq(diagnostics.id, keyParams.diagnosticId), eq(diagnostics.organizationId, keyParams.organizationId)))
     .prepare("find_diagnostic_profile"),
 );
 
 const previousDiagnostic = preparedStatement((db) =>
   fullDiagnosticQuery(db)
-    .where(and(eq(diagnostics.organizationId, param.organizationId), lt(diagnostics.year, param.year)))
+    .where(and(eq(diagnostics.organizationId, keyParams.organizationId), lt(diagnostics.year, keyParams.year)))
     .orderBy(desc(diagnostics.year))
     .limit(1)
     .prepare("find_previous_diagnostic"),

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../client.ts";
 import { newId } from "../ids.ts";
 import { preparedStatement } from "../prepared.ts";
 import { actionPlans, diagnostics, planActions, users } from "../schema.ts";
-import { aggregatedRows, type SaveResult } from "./diagnostics.ts";
+import { aggregatedRows, keyParams, type SaveResult } from "./diagnostics.ts";
 
 /**
  * Action plans. Every function takes the organisation id and filters on it (directly, or through the
@@ -86,17 +86,15 @@ function plansQuery(db: DbOrTx) {
     .$dynamic();
 }
 
-const param = { organizationId: sql.placeholder("organizationId"), diagnosticId: sql.placeholder("diagnosticId"), year: sql.placeholder("year") };
-
 const planByDiagnostic = preparedStatement((db) =>
   plansQuery(db)
-    .where(and(eq(actionPlans.diagnosticId, param.diagnosticId), eq(actionPlans.organizationId, param.organizationId)))
+    .where(and(eq(actionPlans.diagnosticId, keyParams.diagnosticId), eq(actionPlans.organizationId, keyParams.organizationId)))
     .prepare("find_plan"),
 );
 
 const previousPlan = preparedStatement((db) =>
   plansQuery(db)
-    .where(and(eq(actionPlans.organizationId, param.organizationId), lt(diagnostics.year, param.year)))
+    .where(and(eq(actionPlans.organizationId, keyParams.organizationId), lt(diagnostics.year, keyParams.year)))
     .orderBy(desc(diagnostics.year))
     .limit(1)
     .prepare("find_previous_plan"),
@@ -104,8 +102,8 @@ const previousPlan = preparedStatement((db) =>
 
 const planAndPrevious = preparedStatement((db) =>
   plansQuery(db)
-    .where(and(eq(actionPlans.organizationId, param.organizationId), or(eq(actionPlans.diagnosticId, param.diagnosticId), lt(diagnostics.year, param.year))))
-    .orderBy(sql`${actionPlans.diagnosticId} = ${param.diagnosticId} desc`, desc(diagnostics.year))
+    .where(and(eq(actionPlans.organizationId, keyParams.organizationId), or(eq(actionPlans.diagnosticId, keyParams.diagnosticId), lt(diagnostics.year, keyParams.year))))
+    .orderBy(sql`${actionPlans.diagnosticId} = ${keyParams.diagnosticId} desc`, desc(diagnostics.year))
     .limit(2)
     .prepare("find_plan_and_previous"),
 );
