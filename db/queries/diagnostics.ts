@@ -385,11 +385,11 @@ const answerParams = {
  * the diagnostic's "last edited" stamp, both only when the diagnostic belongs to the organisation.
  */
 function answerWrite(name: string, write: (p: typeof answerParams) => SQL) {
-  const p = answerParams;
+  const { at, userId, diagnosticId } = answerParams;
   return preparedSql<{ version: number }>(
     name,
-    sql`with saved as (${write(p)}),
-      stamp as (update ${diagnostics} set updated_at = ${p.at}, updated_by = ${p.userId} where id = ${p.diagnosticId} and exists (select 1 from saved))
+    sql`with saved as (${write(answerParams)}),
+      stamp as (update ${diagnostics} set updated_at = ${at}, updated_by = ${userId} where id = ${diagnosticId} and exists (select 1 from saved))
       select version from saved`,
   );
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/db.ts";
 import { makeStructureTeam, makeUser } from "../helpers/factories.ts";
 import { callRoute, get, post } from "../helpers/routes.ts";
+import { staffRow } from "../helpers/staff-row.ts";
 import type { Db } from "../../db/client.ts";
 import {
   findDiagnostic,
@@ -175,22 +176,8 @@ describe("results loader", () => {
   });
 
   it("computes the Index from the staff file when the Index step says so", async () => {
-    const person = (sex: "F" | "H", pay: number, job: string): StaffRow => ({
-      sex,
-      job,
-      population: "parcours",
-      csp: "ouvriers",
-      ageBand: "30-39",
-      timeShare: 1,
-      monthsPresent: 12,
-      annualGrossPay: pay,
-      raised: true,
-      promoted: false,
-      maternityReturn: false,
-      raisedOnReturn: null,
-      raisesDuringLeave: null,
-      coefficient: null,
-    });
+    const person = (sex: "F" | "H", pay: number, job: string): StaffRow =>
+      staffRow(sex, job, { annualGrossPay: pay, raised: true, promoted: false, maternityReturn: false });
     const rows = [
       ...Array.from({ length: 8 }, (_, i) => person("F", 20000 + i * 100, "Agent de tri")),
       ...Array.from({ length: 8 }, (_, i) => person("H", 20400 + i * 100, "Ouvrier maraîcher")),

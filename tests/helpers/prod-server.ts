@@ -31,7 +31,7 @@ export interface ProductionServer {
  */
 export async function startProductionServer(env: Record<string, string>, timeoutMs = 240_000): Promise<ProductionServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.ZZ_NODE_ARGS ? process.env.ZZ_NODE_ARGS.split(" ") : []), "--import", "tsx", "app/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "app/start.ts"], {
     env: { ...process.env, NODE_ENV: "production", SESSION_SECURE: "false", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });

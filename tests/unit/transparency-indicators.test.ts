@@ -20,7 +20,7 @@ import {
   type TransparencyPerson,
 } from "../../diagnostics/transparency/index.ts";
 import type { StaffRow } from "../../diagnostics/staff-file/index.ts";
-import { transparencyPerson } from "../helpers/staff-row.ts";
+import { staffRow, transparencyPerson } from "../helpers/staff-row.ts";
 
 /** A person paid `total` over one hour and one month (so hourly = monthly = total), variable part `variable`. */
 const p = transparencyPerson;
@@ -208,23 +208,7 @@ describe("categories (g) and the joint assessment trigger (art. 10)", () => {
 
 /** A staff row with the pay-transparency columns. */
 function row(sex: "F" | "H", annualGrossPay: number, extra: Partial<StaffRow> = {}): StaffRow {
-  return {
-    sex,
-    job: "Agent de tri",
-    population: "parcours",
-    csp: "ouvriers",
-    ageBand: "30-39",
-    timeShare: 1,
-    monthsPresent: 12,
-    annualGrossPay,
-    raised: null,
-    promoted: null,
-    maternityReturn: null,
-    raisedOnReturn: null,
-    raisesDuringLeave: null,
-    coefficient: null,
-    ...extra,
-  };
+  return staffRow(sex, "Agent de tri", { annualGrossPay, ...extra });
 }
 
 describe("from staff rows", () => {

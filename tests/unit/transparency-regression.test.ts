@@ -14,6 +14,7 @@ import {
   type TransparencyPerson,
 } from "../../diagnostics/transparency/index.ts";
 import { LONGLEY } from "../fixtures/longley.ts";
+import { transparencyPerson } from "../helpers/staff-row.ts";
 
 describe("Student's t quantiles (two-sided 95 %), against published tables", () => {
   // t(0.975; df), 9 significant digits as printed in statistical tables.
@@ -94,21 +95,7 @@ describe("OLS by Householder QR", () => {
 
 /** A person whose hourly pay is exp(logPay) (one hour paid). */
 function worker(sex: "F" | "H", logPay: number, extra: Partial<TransparencyPerson> = {}): TransparencyPerson {
-  const pay = Math.exp(logPay);
-  return {
-    sex,
-    totalPay: pay,
-    basePay: pay,
-    variablePay: 0,
-    hoursPaid: 1,
-    monthsPresent: 12,
-    category: "A",
-    csp: "ouvriers",
-    ageBand: "30-39",
-    timeShare: 1,
-    seniorityYears: null,
-    ...extra,
-  };
+  return transparencyPerson(sex, Math.exp(logPay), { monthsPresent: 12, ...extra });
 }
 
 /**
